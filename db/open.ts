@@ -1,0 +1,66 @@
+// Opening the local ledger: one SQLite file in WAL mode with synchronous=FULL (a printed receipt must survive a
+// power cut), foreign keys on and a busy timeout for the CLI running beside the app; migrated on open.
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { migrate } from './migrator';
+import type { Database } from './schema';
+
+export interface Ledger {
+  path: string;
+  sqlite: BetterSqlite3.Database;
+  db: Kysely<Database>;
+  close(): Promise<void>;
+}
+
+export function openSqlite(path: string): BetterSqlite3.Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new BetterSqlite3(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return sqlite;
+}
+
+/** Opens (creating if needed) and migrates the ledger at `path`. Throws LedgerTooNewError for a newer ledger. */
+export function openLedger(path: string): Ledger {
+  const sqlite = openSqlite(path);
+  try {
+    migrate(sqlite);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    path,
+    sqlite,
+    db,
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+/**
+ * Runs `fn` in one write transaction (BEGIN IMMEDIATE: the write lock is taken up front, so a concurrent writer
+ * such as the CLI waits on busy_timeout instead of failing half-way). The handle passed to `fn` exists only
+ * inside the transaction: this is the only way the core writes.
+ */
+export async function writeTransaction<T>(db: Kysely<Database>, fn: (tx: Kysely<Database>) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (conn) => {
+    await sql`BEGIN IMMEDIATE`.execute(conn);
+    try {
+      const result = await fn(conn);
+      await sql`COMMIT`.execute(conn);
+      return result;
+    } catch (error) {
+      await sql`ROLLBACK`.execute(conn);
+      throw error;
+    }
+  });
+}
+
+export type { Database } from './schema';

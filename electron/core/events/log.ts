@@ -1,0 +1,61 @@
+// The local event log: every change a user makes, appended in the same transaction as its projections, with
+// a UUIDv7 id, this device's next sequence number and an HLC timestamp, all made before anything is sent.
+// It is the sync outbox (pushed_at marks what central acknowledged). Not responsible for sending events.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema';
+import { decodeHlc, encodeHlc, tick } from '../../../shared/hlc';
+import type { Ctx, EventDraft } from '../context';
+
+/** Bumped when an event payload's shape changes; devices announce it when they sync. */
+export const eventSchemaVersion = 1;
+
+const hlcKey = 'clock.hlc';
+
+export async function nextHlc(tx: Kysely<Database>, ctx: Ctx, node: string): Promise<string> {
+  const row = await tx.selectFrom('settings').select('value').where('key', '=', hlcKey).executeTakeFirst();
+  const last = row ? decodeHlc(JSON.parse(row.value) as string) : null;
+  const hlc = encodeHlc(tick(last, ctx.clock.now().getTime(), node));
+  const value = JSON.stringify(hlc);
+  const updatedAt = ctx.clock.now().toISOString();
+  await tx
+    .insertInto('settings')
+    .values({ key: hlcKey, value, updated_at: updatedAt })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: updatedAt }))
+    .execute();
+  return hlc;
+}
+
+export async function appendEvent(tx: Kysely<Database>, ctx: Ctx, event: EventDraft, deviceId: string): Promise<string> {
+  const last = await tx
+    .selectFrom('events')
+    .select((eb) => eb.fn.max('device_seq').as('seq'))
+    .where('device_id', '=', deviceId)
+    .executeTakeFirst();
+  const id = ctx.ids.uuid();
+  await tx
+    .insertInto('events')
+    .values({
+      id,
+      device_id: deviceId,
+      device_seq: (last?.seq ?? 0) + 1,
+      hlc: await nextHlc(tx, ctx, deviceId),
+      type: event.type,
+      entity_type: event.entityType,
+      entity_id: event.entityId,
+      payload: JSON.stringify(event.payload),
+      schema_version: eventSchemaVersion,
+      created_at: ctx.clock.now().toISOString(),
+      pushed_at: null,
+    })
+    .execute();
+  return id;
+}
+
+export async function countPendingEvents(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('pushed_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,74 @@
+// The typed errors every transport returns: a call answers `{ data }` or `{ error }`, never a stack trace.
+// `reason` is a closed, stable list of rejection codes (sync and the renderer depend on them), checked by the
+// core in a documented order; messages are for people and may change.
+
+export const errorCodes = ['VALIDATION', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INTERNAL'] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** Stable rejection reasons. Append only; never renumber or reuse. */
+export const rejectionReasons = [
+  'invalid_input',
+  'not_initialised',
+  'already_initialised',
+  'invalid_credentials',
+  'account_locked',
+  'account_disabled',
+  'session_expired',
+  'session_stage',
+  'totp_invalid',
+  'totp_not_enrolling',
+  'password_too_short',
+  'password_too_long',
+  'password_too_common',
+  'password_reused',
+  'password_contains_username',
+  'permission_denied',
+  'username_taken',
+  'user_not_found',
+  'cannot_demote_last_admin',
+  'unknown_method',
+  'internal',
+] as const;
+export type RejectionReason = (typeof rejectionReasons)[number];
+
+export interface FieldIssue {
+  /** Dotted path of the failing field, e.g. `adminPassword` or `terms.principal`. */
+  path: string;
+  message: string;
+}
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  reason?: RejectionReason;
+  issues?: FieldIssue[];
+}
+
+export type ApiResult<T> = { data: T; error?: undefined } | { error: ApiError; data?: undefined };
+
+/** A failure raised inside the core; the router turns it into an `ApiError`. */
+export class LmsError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly reason?: RejectionReason,
+    readonly issues?: FieldIssue[],
+  ) {
+    super(message);
+    this.name = 'LmsError';
+  }
+
+  toApiError(): ApiError {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.reason ? { reason: this.reason } : {}),
+      ...(this.issues ? { issues: this.issues } : {}),
+    };
+  }
+}
+
+/** A validation failure on one field. */
+export function fieldError(path: string, message: string, reason: RejectionReason = 'invalid_input'): LmsError {
+  return new LmsError('VALIDATION', message, reason, [{ path, message }]);
+}
