@@ -2,6 +2,15 @@
 import { z } from 'zod';
 import { roleNames, permissionNames } from '../permissions';
 
+// Messages a person can act on, next to the field: "is required" rather than zod's type jargon.
+z.config({
+  customError: (issue) => {
+    if (issue.code === 'invalid_type') return issue.input === undefined ? 'is required' : `must be a ${issue.expected}`;
+    if (issue.code === 'unrecognized_keys') return `has unknown field(s): ${issue.keys.join(', ')}`;
+    return undefined;
+  },
+});
+
 export const uuid = z.string().uuid();
 export const businessDate = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
 export const instant = z.string();

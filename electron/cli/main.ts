@@ -1,0 +1,209 @@
+// The `lms` command line: the same core as the window, for setup, scripting and operations.
+//   lms init --institution NAME --branch-code CODE --branch-name NAME --currency ISO --admin-user NAME
+//            [--admin-password PW | LMS_PASSWORD] [--admin-name N] [--time-zone TZ] [--business-date D]
+//            [--device-code C] [--locale en|fr]
+//   lms migrate                      bring the ledger to the latest schema
+//   lms call <method> ['<json>']     call any API method (signs in with LMS_USER / LMS_PASSWORD [/ LMS_TOTP])
+//   lms call --list                  the methods, one per line
+//   lms verify                       audit chain and schema integrity; exit 1 on any break
+//   lms schedule < terms.json        a repayment schedule (pure: no ledger, no sign-in)
+//   lms replay < loan.json           a loan's state from its terms and transactions (pure)
+//   lms docs [--check]               regenerate docs/ (API reference, schema); --check fails when stale
+// Every ledger command takes --db PATH (default: LMS_DB, else the desktop app's ledger).
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { checkSchema, schemaVersion } from '../../db/migrator';
+import { openSqlite } from '../../db/open';
+import { verifyAuditChain } from '../core/audit/log';
+import { methodNames, type ApiResult } from '../../shared/contract';
+import { openCore } from '../host/openCore';
+import { defaultLedgerPath } from '../platform/paths';
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  stdin(): string;
+  env: NodeJS.ProcessEnv;
+}
+
+const processIo: Io = {
+  stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  stdin: () => readFileSync(0, 'utf8'),
+  env: process.env,
+};
+
+const usage = `usage: lms <init|migrate|call|verify|schedule|replay|docs> [options] [--db PATH]
+Run 'lms <command> --help' or see README.md for each command's options.`;
+
+function ledgerFlag(args: string[], io: Io): string {
+  const { values } = parseArgs({ args, options: { db: { type: 'string' } }, strict: false });
+  return typeof values.db === 'string' ? values.db : defaultLedgerPath(io.env);
+}
+
+async function init(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      db: { type: 'string' },
+      institution: { type: 'string' },
+      'branch-code': { type: 'string' },
+      'branch-name': { type: 'string' },
+      currency: { type: 'string' },
+      'time-zone': { type: 'string' },
+      'business-date': { type: 'string' },
+      locale: { type: 'string' },
+      'device-code': { type: 'string' },
+      'admin-user': { type: 'string' },
+      'admin-name': { type: 'string' },
+      'admin-password': { type: 'string' },
+    },
+  });
+  const opened = openCore(ledgerFlag(args, io));
+  try {
+    const result = await opened.core.call('setup.initialise', {
+      institutionName: values.institution,
+      branchCode: values['branch-code'],
+      branchName: values['branch-name'],
+      currency: values.currency,
+      timeZone: values['time-zone'] ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+      businessDate: values['business-date'] ?? new Date().toISOString().slice(0, 10),
+      locale: values.locale,
+      deviceCode: values['device-code'],
+      adminUsername: values['admin-user'],
+      adminDisplayName: values['admin-name'] ?? values['admin-user'],
+      adminPassword: values['admin-password'] ?? io.env.LMS_PASSWORD,
+    });
+    return report(result, io);
+  } finally {
+    await opened.close();
+  }
+}
+
+function report(result: ApiResult<unknown>, io: Io): number {
+  if (result.error) {
+    io.stdout(JSON.stringify({ error: result.error }, null, 2));
+    io.stderr(`lms: ${result.error.code}: ${result.error.message}`);
+    return 1;
+  }
+  io.stdout(JSON.stringify(result.data, null, 2));
+  return 0;
+}
+
+async function call(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { db: { type: 'string' }, list: { type: 'boolean' } },
+    allowPositionals: true,
+  });
+  if (values.list) {
+    io.stdout(methodNames.join('\n'));
+    return 0;
+  }
+  const [method, json] = positionals;
+  if (!method) {
+    io.stderr('usage: lms call <method> [\'<json input>\'] (lms call --list for the methods)');
+    return 2;
+  }
+  let input: unknown = {};
+  try {
+    input = json ? JSON.parse(json) : {};
+  } catch {
+    io.stderr('lms: the input is not valid JSON');
+    return 2;
+  }
+  const opened = openCore(ledgerFlag(args, io));
+  try {
+    let sessionToken: string | null = null;
+    if (io.env.LMS_USER) {
+      const signIn = await opened.core.call('auth.signIn', { username: io.env.LMS_USER, password: io.env.LMS_PASSWORD ?? '' });
+      if (signIn.error) return report(signIn, io);
+      let session = signIn.data as { status: string; sessionToken: string };
+      if (session.status === 'totpRequired') {
+        const verified = await opened.core.call('auth.verifyTotp', { code: io.env.LMS_TOTP ?? '' }, { sessionToken: session.sessionToken });
+        if (verified.error) return report(verified, io);
+        session = verified.data as typeof session;
+      }
+      sessionToken = session.sessionToken;
+    }
+    const result = await opened.core.call(method, input, { sessionToken });
+    if (sessionToken) await opened.core.call('auth.signOut', {}, { sessionToken });
+    return report(result, io);
+  } finally {
+    await opened.close();
+  }
+}
+
+async function migrateCommand(args: string[], io: Io): Promise<number> {
+  const path = ledgerFlag(args, io);
+  const before = (() => {
+    const sqlite = openSqlite(path);
+    try {
+      return schemaVersion(sqlite);
+    } finally {
+      sqlite.close();
+    }
+  })();
+  const opened = openCore(path);
+  const after = schemaVersion(opened.ledger.sqlite);
+  await opened.close();
+  io.stdout(before === after ? `ledger ${path} is at schema ${after}; nothing to do` : `ledger ${path}: schema ${before} → ${after}`);
+  return 0;
+}
+
+async function verify(args: string[], io: Io): Promise<number> {
+  const path = ledgerFlag(args, io);
+  const opened = openCore(path);
+  try {
+    const schema = checkSchema(opened.ledger.sqlite);
+    const audit = await verifyAuditChain(opened.ledger.db);
+    const lines = [
+      `ledger ${path}`,
+      schema.isIntact ? 'schema: ok' : `schema: BROKEN\n  ${schema.problems.join('\n  ')}`,
+      audit.isIntact
+        ? `audit chain: ok (${audit.rowsChecked} rows)`
+        : `audit chain: BROKEN at row ${audit.firstBrokenSeq} (edited, removed or inserted behind the app's back)`,
+    ];
+    (schema.isIntact && audit.isIntact ? io.stdout : io.stderr)(lines.join('\n'));
+    return schema.isIntact && audit.isIntact ? 0 : 1;
+  } finally {
+    await opened.close();
+  }
+}
+
+async function engine(command: 'schedule' | 'replay', io: Io): Promise<number> {
+  const { runSchedule, runReplay } = await import('./engine-commands');
+  const result = (command === 'schedule' ? runSchedule : runReplay)(io.stdin());
+  if (result.stdout) io.stdout(result.stdout);
+  if (result.stderr) io.stderr(result.stderr);
+  return result.exitCode;
+}
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    switch (command) {
+      case 'init':
+        return await init(args, io);
+      case 'migrate':
+        return await migrateCommand(args, io);
+      case 'call':
+        return await call(args, io);
+      case 'verify':
+        return await verify(args, io);
+      case 'schedule':
+      case 'replay':
+        return await engine(command, io);
+      case 'docs': {
+        const { generateDocs } = await import('./docs');
+        return await generateDocs(args.includes('--check'), io);
+      }
+      default:
+        io.stderr(usage);
+        return 2;
+    }
+  } catch (error) {
+    io.stderr(`lms: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
