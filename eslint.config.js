@@ -5,7 +5,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const nodeBuiltins = ['fs', 'node:fs', 'path', 'node:path', 'child_process', 'node:child_process', 'net', 'node:net', 'http', 'node:http'];
+const nodeBuiltins = [
+  'fs',
+  'node:fs',
+  'path',
+  'node:path',
+  'child_process',
+  'node:child_process',
+  'net',
+  'node:net',
+  'http',
+  'node:http',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'release', 'test-results', 'playwright-report', 'coverage', 'docs'] },
@@ -17,7 +28,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.name='parseFloat']", message: 'Money is never a float: use decimal.js.' },
+        {
+          selector: "CallExpression[callee.name='parseFloat']",
+          message: 'Money is never a float: use decimal.js.',
+        },
       ],
     },
   },
@@ -60,7 +74,10 @@ export default tseslint.config(
   {
     files: ['db/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ['electron'], patterns: ['**/electron/**', '**/renderer/**'] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: ['electron'], patterns: ['**/electron/**', '**/renderer/**'] },
+      ],
     },
   },
   {

@@ -29,7 +29,8 @@ export function schemaVersion(sqlite: BetterSqlite3.Database): number {
 /** Brings the ledger to the latest schema; returns the versions it applied. */
 export function migrate(sqlite: BetterSqlite3.Database, list: readonly Migration[] = migrations): number[] {
   list.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`migration registry out of order at ${m.name}: expected ${i + 1}`);
+    if (m.version !== i + 1)
+      throw new Error(`migration registry out of order at ${m.name}: expected ${i + 1}`);
   });
   const current = schemaVersion(sqlite);
   const latest = list.length;
@@ -38,13 +39,15 @@ export function migrate(sqlite: BetterSqlite3.Database, list: readonly Migration
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const applied: number[] = [];
   for (const m of list.slice(current)) {
-    sqlite.transaction(() => {
-      sqlite.exec(m.up);
-      sqlite
-        .prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)')
-        .run(m.version, m.name, checksum(m), new Date().toISOString());
-      sqlite.pragma(`user_version = ${m.version}`);
-    }).immediate();
+    sqlite
+      .transaction(() => {
+        sqlite.exec(m.up);
+        sqlite
+          .prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)')
+          .run(m.version, m.name, checksum(m), new Date().toISOString());
+        sqlite.pragma(`user_version = ${m.version}`);
+      })
+      .immediate();
     applied.push(m.version);
   }
   return applied;
@@ -64,7 +67,9 @@ export function checkSchema(sqlite: BetterSqlite3.Database): SchemaCheck {
   if (fk.length > 0) problems.push(`${fk.length} row(s) break a foreign key`);
   const version = schemaVersion(sqlite);
   if (version !== latestVersion) problems.push(`schema version ${version}, expected ${latestVersion}`);
-  const rows = sqlite.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version').all() as {
+  const rows = sqlite
+    .prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version')
+    .all() as {
     version: number;
     name: string;
     checksum: string;
@@ -72,9 +77,12 @@ export function checkSchema(sqlite: BetterSqlite3.Database): SchemaCheck {
   for (const m of migrations.slice(0, version)) {
     const row = rows.find((r) => r.version === m.version);
     if (!row) problems.push(`migration ${m.version} (${m.name}) is not recorded`);
-    else if (row.checksum !== checksum(m)) problems.push(`migration ${m.version} (${m.name}) differs from the one applied`);
+    else if (row.checksum !== checksum(m))
+      problems.push(`migration ${m.version} (${m.name}) differs from the one applied`);
   }
-  const triggers = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[];
+  const triggers = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as {
+    name: string;
+  }[];
   for (const t of ['audit_log_no_update', 'audit_log_no_delete', 'events_immutable', 'events_no_delete']) {
     if (!triggers.some((r) => r.name === t)) problems.push(`protective trigger ${t} is missing`);
   }

@@ -49,7 +49,10 @@ export function openLedger(path: string): Ledger {
  * such as the CLI waits on busy_timeout instead of failing half-way). The handle passed to `fn` exists only
  * inside the transaction: this is the only way the core writes.
  */
-export async function writeTransaction<T>(db: Kysely<Database>, fn: (tx: Kysely<Database>) => Promise<T>): Promise<T> {
+export async function writeTransaction<T>(
+  db: Kysely<Database>,
+  fn: (tx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
   return db.connection().execute(async (conn) => {
     await sql`BEGIN IMMEDIATE`.execute(conn);
     try {

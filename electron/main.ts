@@ -70,13 +70,18 @@ export async function start(): Promise<void> {
   await app.whenReady();
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } }),
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] },
+    }),
   );
 
   try {
     core = await startCoreWorker(join(here, 'coreWorker.js'), ledgerPath());
   } catch (error) {
-    dialog.showErrorBox('Optifluence LMS cannot open its ledger', error instanceof Error ? error.message : String(error));
+    dialog.showErrorBox(
+      'Optifluence LMS cannot open its ledger',
+      error instanceof Error ? error.message : String(error),
+    );
     app.quit();
     return;
   }

@@ -7,7 +7,10 @@ export type Bridge = Record<string, (input: unknown, sessionToken: string | null
 
 export function makeBridge(invoke: (channel: string, envelope: unknown) => Promise<unknown>): Bridge {
   return Object.fromEntries(
-    methodNames.map((method) => [method, (input: unknown, sessionToken: string | null) => invoke(`lms:${method}`, { input, sessionToken })]),
+    methodNames.map((method) => [
+      method,
+      (input: unknown, sessionToken: string | null) => invoke(`lms:${method}`, { input, sessionToken }),
+    ]),
   );
 }
 

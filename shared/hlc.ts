@@ -27,19 +27,27 @@ export function tick(last: Hlc | null, nowMs: number, node: string): Hlc {
   return { wallMs: last.wallMs, counter: last.counter + 1, node };
 }
 
-export type ReceiveResult = { ok: true; hlc: Hlc } | { ok: false; reason: 'clock_too_far_ahead'; driftMs: number };
+export type ReceiveResult =
+  { ok: true; hlc: Hlc } | { ok: false; reason: 'clock_too_far_ahead'; driftMs: number };
 
 /**
  * Merges a remote timestamp into the local clock. A remote clock more than `maxDriftMs` ahead of our wall
  * clock is refused rather than followed, so one device with a wrong date cannot drag every clock forward.
  */
-export function receive(local: Hlc | null, remote: Hlc, nowMs: number, node: string, maxDriftMs: number): ReceiveResult {
+export function receive(
+  local: Hlc | null,
+  remote: Hlc,
+  nowMs: number,
+  node: string,
+  maxDriftMs: number,
+): ReceiveResult {
   const driftMs = remote.wallMs - nowMs;
   if (driftMs > maxDriftMs) return { ok: false, reason: 'clock_too_far_ahead', driftMs };
   const localWall = local?.wallMs ?? 0;
   const wallMs = Math.max(localWall, remote.wallMs, nowMs);
   let counter = 0;
-  if (wallMs === localWall && wallMs === remote.wallMs) counter = Math.max(local!.counter, remote.counter) + 1;
+  if (wallMs === localWall && wallMs === remote.wallMs)
+    counter = Math.max(local!.counter, remote.counter) + 1;
   else if (wallMs === localWall) counter = local!.counter + 1;
   else if (wallMs === remote.wallMs) counter = remote.counter + 1;
   if (counter > maxCounter) return { ok: true, hlc: { wallMs: wallMs + 1, counter: 0, node } };

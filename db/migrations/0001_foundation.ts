@@ -42,7 +42,11 @@ const roles: [string, string, string[]][] = [
       'sync.run',
     ],
   ],
-  ['loan_officer', 'Loan officer', ['customers.read', 'customers.write', 'kyc.verify', 'loans.read', 'loans.apply', 'sync.run']],
+  [
+    'loan_officer',
+    'Loan officer',
+    ['customers.read', 'customers.write', 'kyc.verify', 'loans.read', 'loans.apply', 'sync.run'],
+  ],
   ['teller', 'Teller', ['customers.read', 'loans.read', 'teller.post', 'till.manage', 'sync.run']],
   ['auditor', 'Auditor', ['audit.read', 'customers.read', 'loans.read', 'reports.read']],
 ];
@@ -219,7 +223,10 @@ ${permissions.map(([code, d]) => `INSERT INTO permissions (code, description) VA
 ${roles.map(([code, n]) => `INSERT INTO roles (code, name) VALUES (${quote(code)}, ${quote(n)});`).join('\n')}
 ${roles
   .flatMap(([role, , grants]) =>
-    grants.map((p) => `INSERT INTO role_permissions (role_code, permission_code) VALUES (${quote(role)}, ${quote(p)});`),
+    grants.map(
+      (p) =>
+        `INSERT INTO role_permissions (role_code, permission_code) VALUES (${quote(role)}, ${quote(p)});`,
+    ),
   )
   .join('\n')}
 `;

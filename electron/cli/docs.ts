@@ -26,7 +26,9 @@ export function apiReference(): string {
     '',
     '| method | access | kind | description |',
     '| --- | --- | --- | --- |',
-    ...methodNames.map((m) => `| \`${m}\` | ${contract[m].access} | ${contract[m].kind} | ${contract[m].description} |`),
+    ...methodNames.map(
+      (m) => `| \`${m}\` | ${contract[m].access} | ${contract[m].kind} | ${contract[m].description} |`,
+    ),
     '',
   ];
   for (const m of methodNames) {
@@ -72,7 +74,11 @@ export function schemaReference(): string {
   const sqlite = openSqlite(':memory:');
   migrate(sqlite);
   const tables = (
-    sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+    sqlite
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
+      .all() as {
       name: string;
     }[]
   ).map((t) => t.name);
@@ -130,6 +136,12 @@ export async function generateDocs(check: boolean, io: Io): Promise<number> {
     io.stderr(`Out of date: ${stale.join(', ')}. Run \`npm run docs\` and commit the result.`);
     return 1;
   }
-  io.stdout(check ? 'docs/ is up to date' : `wrote ${Object.keys(files).map((f) => join(docsDir, f)).join(', ')}`);
+  io.stdout(
+    check
+      ? 'docs/ is up to date'
+      : `wrote ${Object.keys(files)
+          .map((f) => join(docsDir, f))
+          .join(', ')}`,
+  );
   return 0;
 }

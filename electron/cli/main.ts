@@ -102,10 +102,10 @@ async function call(args: string[], io: Io): Promise<number> {
   }
   const [method, json] = positionals;
   if (!method) {
-    io.stderr('usage: lms call <method> [\'<json input>\'] (lms call --list for the methods)');
+    io.stderr("usage: lms call <method> ['<json input>'] (lms call --list for the methods)");
     return 2;
   }
-  let input: unknown = {};
+  let input: unknown;
   try {
     input = json ? JSON.parse(json) : {};
   } catch {
@@ -116,11 +116,18 @@ async function call(args: string[], io: Io): Promise<number> {
   try {
     let sessionToken: string | null = null;
     if (io.env.LMS_USER) {
-      const signIn = await opened.core.call('auth.signIn', { username: io.env.LMS_USER, password: io.env.LMS_PASSWORD ?? '' });
+      const signIn = await opened.core.call('auth.signIn', {
+        username: io.env.LMS_USER,
+        password: io.env.LMS_PASSWORD ?? '',
+      });
       if (signIn.error) return report(signIn, io);
       let session = signIn.data as { status: string; sessionToken: string };
       if (session.status === 'totpRequired') {
-        const verified = await opened.core.call('auth.verifyTotp', { code: io.env.LMS_TOTP ?? '' }, { sessionToken: session.sessionToken });
+        const verified = await opened.core.call(
+          'auth.verifyTotp',
+          { code: io.env.LMS_TOTP ?? '' },
+          { sessionToken: session.sessionToken },
+        );
         if (verified.error) return report(verified, io);
         session = verified.data as typeof session;
       }
@@ -147,7 +154,11 @@ async function migrateCommand(args: string[], io: Io): Promise<number> {
   const opened = openCore(path);
   const after = schemaVersion(opened.ledger.sqlite);
   await opened.close();
-  io.stdout(before === after ? `ledger ${path} is at schema ${after}; nothing to do` : `ledger ${path}: schema ${before} → ${after}`);
+  io.stdout(
+    before === after
+      ? `ledger ${path} is at schema ${after}; nothing to do`
+      : `ledger ${path}: schema ${before} → ${after}`,
+  );
   return 0;
 }
 

@@ -73,12 +73,21 @@ export function createCore(deps: CoreDeps): Core {
   }
 
   async function auditDenial(ctx: Ctx, method: string, why: string) {
-    await writeTransaction(deps.db, (tx) => writeCtx(ctx, tx).audit({ action: 'permission.denied', details: { method, why } }));
+    await writeTransaction(deps.db, (tx) =>
+      writeCtx(ctx, tx).audit({ action: 'permission.denied', details: { method, why } }),
+    );
   }
 
-  async function authenticate(ctx: Ctx, method: MethodName, access: Access, token: string | null): Promise<ApiError | null> {
+  async function authenticate(
+    ctx: Ctx,
+    method: MethodName,
+    access: Access,
+    token: string | null,
+  ): Promise<ApiError | null> {
     if (!token) {
-      return access === 'public' ? null : { code: 'UNAUTHENTICATED', reason: 'session_expired', message: 'Please sign in.' };
+      return access === 'public'
+        ? null
+        : { code: 'UNAUTHENTICATED', reason: 'session_expired', message: 'Please sign in.' };
     }
     const session = await lookupSession(ctx, token);
     if (session.kind === 'valid') {
@@ -93,13 +102,19 @@ export function createCore(deps: CoreDeps): Core {
     if (session.kind === 'expired' && session.why !== 'ended') {
       await writeTransaction(deps.db, async (tx) => {
         await endSession(tx, session.sessionId, deps.clock.now());
-        await writeCtx(ctx, tx).audit({ action: 'auth.sessionExpired', entityType: 'session', entityId: session.sessionId, details: { why: session.why } });
+        await writeCtx(ctx, tx).audit({
+          action: 'auth.sessionExpired',
+          entityType: 'session',
+          entityId: session.sessionId,
+          details: { why: session.why },
+        });
       });
     }
     if (access === 'public') return null;
-    const message = session.kind === 'expired' && session.why === 'idle'
-      ? 'You were signed out after a period of inactivity. Please sign in again.'
-      : 'Your session has ended. Please sign in again.';
+    const message =
+      session.kind === 'expired' && session.why === 'idle'
+        ? 'You were signed out after a period of inactivity. Please sign in again.'
+        : 'Your session has ended. Please sign in again.';
     return { code: 'UNAUTHENTICATED', reason: 'session_expired', message };
   }
 
@@ -107,7 +122,11 @@ export function createCore(deps: CoreDeps): Core {
     if (access === 'public' || access === 'session' || access === 'signedIn') return null;
     if (ctx.actor?.permissions.has(access)) return null;
     await auditDenial(ctx, method, `missing permission ${access}`);
-    return { code: 'FORBIDDEN', reason: 'permission_denied', message: 'You do not have permission to do this.' };
+    return {
+      code: 'FORBIDDEN',
+      reason: 'permission_denied',
+      message: 'You do not have permission to do this.',
+    };
   }
 
   async function run(method: MethodName, ctx: Ctx, input: unknown): Promise<ApiResult<unknown>> {
@@ -117,7 +136,10 @@ export function createCore(deps: CoreDeps): Core {
     const output =
       spec.kind === 'mutation'
         ? await writeTransaction(deps.db, async (tx) => {
-            const result = await (handler as (c: WriteCtx, i: unknown) => Promise<unknown>)(writeCtx(ctx, tx), input);
+            const result = await (handler as (c: WriteCtx, i: unknown) => Promise<unknown>)(
+              writeCtx(ctx, tx),
+              input,
+            );
             if (result instanceof CommitThenFail) failure = result;
             return result;
           })
@@ -127,7 +149,13 @@ export function createCore(deps: CoreDeps): Core {
     const encoded = (spec.output as z.ZodType).safeParse(output);
     if (!encoded.success) {
       deps.log(`output of ${method} does not match the contract`, encoded.error);
-      return { error: { code: 'INTERNAL', reason: 'internal', message: 'Something went wrong; nothing was changed.' } };
+      return {
+        error: {
+          code: 'INTERNAL',
+          reason: 'internal',
+          message: 'Something went wrong; nothing was changed.',
+        },
+      };
     }
     return { data: encoded.data };
   }
@@ -136,23 +164,39 @@ export function createCore(deps: CoreDeps): Core {
     async call(method, rawInput, options = {}) {
       try {
         if (!isMethodName(method)) {
-          return { error: { code: 'NOT_FOUND', reason: 'unknown_method', message: `There is no method ${method}.` } };
+          return {
+            error: { code: 'NOT_FOUND', reason: 'unknown_method', message: `There is no method ${method}.` },
+          };
         }
         const spec = contract[method];
         const parsed = (spec.input as z.ZodType).safeParse(rawInput ?? {});
         if (!parsed.success) return { error: validationError(zodIssues(parsed.error)) };
-        const ctx: Ctx = { ...deps, actor: null, device: await localDevice(), sessionToken: options.sessionToken ?? null };
+        const ctx: Ctx = {
+          ...deps,
+          actor: null,
+          device: await localDevice(),
+          sessionToken: options.sessionToken ?? null,
+        };
         if (!ctx.device && method !== 'setup.status' && method !== 'setup.initialise') {
-          return { error: { code: 'CONFLICT', reason: 'not_initialised', message: 'This ledger is not set up yet.' } };
+          return {
+            error: { code: 'CONFLICT', reason: 'not_initialised', message: 'This ledger is not set up yet.' },
+          };
         }
         const denied =
-          (await authenticate(ctx, method, spec.access, ctx.sessionToken)) ?? (await authorise(ctx, method, spec.access));
+          (await authenticate(ctx, method, spec.access, ctx.sessionToken)) ??
+          (await authorise(ctx, method, spec.access));
         if (denied) return { error: denied };
         return await run(method, ctx, parsed.data);
       } catch (error) {
         if (error instanceof LmsError) return { error: error.toApiError() };
         deps.log(`${method} failed`, error);
-        return { error: { code: 'INTERNAL', reason: 'internal', message: 'Something went wrong; nothing was changed.' } };
+        return {
+          error: {
+            code: 'INTERNAL',
+            reason: 'internal',
+            message: 'Something went wrong; nothing was changed.',
+          },
+        };
       }
     },
   };

@@ -15,31 +15,37 @@ export function startCoreWorker(workerFile: string, dbPath: string): Promise<Cor
   let onClosed: (() => void) | null = null;
   return new Promise((resolveReady, reject) => {
     worker.on('error', reject);
-    worker.on('message', (message: { kind: string; id?: number; result?: ApiResult<unknown>; message?: string }) => {
-      if (message.kind === 'ready') {
-        resolveReady({
-          call(method, input, options = {}) {
-            const id = nextId++;
-            return new Promise((resolveCall) => {
-              pending.set(id, resolveCall);
-              worker.postMessage({ kind: 'call', request: { id, method, input, sessionToken: options.sessionToken ?? null } });
-            });
-          },
-          close() {
-            return new Promise<void>((resolveClose) => {
-              onClosed = resolveClose;
-              worker.postMessage({ kind: 'close' });
-            }).then(() => worker.terminate().then(() => undefined));
-          },
-        });
-      } else if (message.kind === 'fatal') {
-        reject(new Error(message.message));
-      } else if (message.kind === 'result' && message.id !== undefined) {
-        pending.get(message.id)?.(message.result!);
-        pending.delete(message.id);
-      } else if (message.kind === 'closed') {
-        onClosed?.();
-      }
-    });
+    worker.on(
+      'message',
+      (message: { kind: string; id?: number; result?: ApiResult<unknown>; message?: string }) => {
+        if (message.kind === 'ready') {
+          resolveReady({
+            call(method, input, options = {}) {
+              const id = nextId++;
+              return new Promise((resolveCall) => {
+                pending.set(id, resolveCall);
+                worker.postMessage({
+                  kind: 'call',
+                  request: { id, method, input, sessionToken: options.sessionToken ?? null },
+                });
+              });
+            },
+            close() {
+              return new Promise<void>((resolveClose) => {
+                onClosed = resolveClose;
+                worker.postMessage({ kind: 'close' });
+              }).then(() => worker.terminate().then(() => undefined));
+            },
+          });
+        } else if (message.kind === 'fatal') {
+          reject(new Error(message.message));
+        } else if (message.kind === 'result' && message.id !== undefined) {
+          pending.get(message.id)?.(message.result!);
+          pending.delete(message.id);
+        } else if (message.kind === 'closed') {
+          onClosed?.();
+        }
+      },
+    );
   });
 }

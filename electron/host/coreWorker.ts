@@ -34,7 +34,11 @@ export function serveCore(port: NonNullable<typeof parentPort>, dbPath: string) 
     }
     const { id, method, input, sessionToken } = message.request;
     if (isClosing) {
-      port.postMessage({ kind: 'result', id, result: { error: { code: 'INTERNAL', message: 'The app is closing.' } } });
+      port.postMessage({
+        kind: 'result',
+        id,
+        result: { error: { code: 'INTERNAL', message: 'The app is closing.' } },
+      });
       return;
     }
     const work = opened.core.call(method, input, { sessionToken }).then((result) => {

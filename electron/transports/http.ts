@@ -76,10 +76,15 @@ function isBearer(header: string | undefined, token: string): boolean {
 function serveStatic(staticDir: string, pathname: string, res: ServerResponse) {
   const root = resolve(staticDir);
   const requested = normalize(join(root, decodeURIComponent(pathname)));
-  let file = requested.startsWith(root + sep) && existsSync(requested) && statSync(requested).isFile() ? requested : join(root, 'index.html');
+  let file =
+    requested.startsWith(root + sep) && existsSync(requested) && statSync(requested).isFile()
+      ? requested
+      : join(root, 'index.html');
   if (!existsSync(file)) file = join(root, 'index.html');
   if (!existsSync(file)) {
-    sendJson(res, 404, { error: { code: 'NOT_FOUND', message: 'The renderer is not built; run `npm run build`.' } });
+    sendJson(res, 404, {
+      error: { code: 'NOT_FOUND', message: 'The renderer is not built; run `npm run build`.' },
+    });
     return;
   }
   res.writeHead(200, {
@@ -117,7 +122,9 @@ export async function startHttpTransport(
         }
         const method = url.pathname.slice('/api/'.length);
         if (!isMethodName(method)) {
-          sendJson(res, 404, { error: { code: 'NOT_FOUND', reason: 'unknown_method', message: `There is no method ${method}.` } });
+          sendJson(res, 404, {
+            error: { code: 'NOT_FOUND', reason: 'unknown_method', message: `There is no method ${method}.` },
+          });
           return;
         }
         if (req.method !== 'POST') {
@@ -128,7 +135,9 @@ export async function startHttpTransport(
         try {
           envelope = JSON.parse((await readBody(req)) || '{}') as { input?: unknown };
         } catch {
-          sendJson(res, 400, { error: { code: 'VALIDATION', reason: 'invalid_input', message: 'The body is not JSON.' } });
+          sendJson(res, 400, {
+            error: { code: 'VALIDATION', reason: 'invalid_input', message: 'The body is not JSON.' },
+          });
           return;
         }
         const session = req.headers['x-lms-session'];
@@ -144,7 +153,8 @@ export async function startHttpTransport(
       }
       sendJson(res, 404, { error: { code: 'NOT_FOUND', message: 'Not found.' } });
     } catch {
-      if (!res.headersSent) sendJson(res, 500, { error: { code: 'INTERNAL', message: 'Something went wrong.' } });
+      if (!res.headersSent)
+        sendJson(res, 500, { error: { code: 'INTERNAL', message: 'Something went wrong.' } });
     }
   });
 

@@ -29,7 +29,9 @@ export function registerIpc(ipcMain: IpcMainLike, core: Core, appUrlPrefix: stri
     ipcMain.handle(channelPrefix + method, async (event, envelope) => {
       if (!isTrustedSender(event, appUrlPrefix)) return untrusted;
       const { input, sessionToken } = (envelope ?? {}) as { input?: unknown; sessionToken?: unknown };
-      return core.call(method, input ?? {}, { sessionToken: typeof sessionToken === 'string' ? sessionToken : null });
+      return core.call(method, input ?? {}, {
+        sessionToken: typeof sessionToken === 'string' ? sessionToken : null,
+      });
     });
   }
   return () => methodNames.forEach((method) => ipcMain.removeHandler(channelPrefix + method));

@@ -1,7 +1,13 @@
 // The renderer's typed client, derived from the contract: `api.call('users.create', input)` is typed by the
 // method's zod schemas and answers `{ data } | { error }`, never throws for a refused call. Two transports:
 // the preload bridge in the desktop app (`window.lms`), and HTTP on loopback in a plain browser.
-import { methodNames, type ApiResult, type InputOf, type MethodName, type OutputOf } from '../../shared/contract';
+import {
+  methodNames,
+  type ApiResult,
+  type InputOf,
+  type MethodName,
+  type OutputOf,
+} from '../../shared/contract';
 
 export interface Transport {
   invoke(method: MethodName, input: unknown, sessionToken: string | null): Promise<ApiResult<unknown>>;
@@ -53,8 +59,11 @@ export function createClient(transport: Transport): Client {
   return {
     methods: methodNames,
     async call(method, input) {
-      const result = (await transport.invoke(method, input, sessionToken)) as ApiResult<OutputOf<typeof method>>;
-      if (result.error?.code === 'UNAUTHENTICATED' && result.error.reason === 'session_expired') unauthenticated?.();
+      const result = (await transport.invoke(method, input, sessionToken)) as ApiResult<
+        OutputOf<typeof method>
+      >;
+      if (result.error?.code === 'UNAUTHENTICATED' && result.error.reason === 'session_expired')
+        unauthenticated?.();
       return result;
     },
     setSessionToken(token) {

@@ -2,7 +2,14 @@
 // `reason` is a closed, stable list of rejection codes (sync and the renderer depend on them), checked by the
 // core in a documented order; messages are for people and may change.
 
-export const errorCodes = ['VALIDATION', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INTERNAL'] as const;
+export const errorCodes = [
+  'VALIDATION',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INTERNAL',
+] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
 /** Stable rejection reasons. Append only; never renumber or reuse. */
@@ -69,6 +76,10 @@ export class LmsError extends Error {
 }
 
 /** A validation failure on one field. */
-export function fieldError(path: string, message: string, reason: RejectionReason = 'invalid_input'): LmsError {
+export function fieldError(
+  path: string,
+  message: string,
+  reason: RejectionReason = 'invalid_input',
+): LmsError {
   return new LmsError('VALIDATION', message, reason, [{ path, message }]);
 }

@@ -88,7 +88,8 @@ export const contract = {
   }),
 
   'auth.signIn': method({
-    description: 'Sign in with a username and password; may ask next for a two-factor code or a new password.',
+    description:
+      'Sign in with a username and password; may ask next for a two-factor code or a new password.',
     access: 'public',
     kind: 'mutation',
     input: z.object({ username: z.string().trim().min(1, 'is required').max(64), password }),
@@ -119,7 +120,12 @@ export const contract = {
     description: 'Finish two-factor enrolment with a code from the app; returns one-time recovery codes.',
     access: 'session',
     kind: 'mutation',
-    input: z.object({ code: z.string().trim().regex(/^\d{6}$/, 'must be 6 digits') }),
+    input: z.object({
+      code: z
+        .string()
+        .trim()
+        .regex(/^\d{6}$/, 'must be 6 digits'),
+    }),
     output: z.object({ recoveryCodes: z.array(z.string()), result: signInResult }),
   }),
   'auth.disableTotp': method({
@@ -194,7 +200,8 @@ export const contract = {
     output: userView,
   }),
   'users.resetTotp': method({
-    description: 'Remove a user’s two-factor enrolment (a lost phone); they enrol again at next sign-in if required.',
+    description:
+      'Remove a user’s two-factor enrolment (a lost phone); they enrol again at next sign-in if required.',
     access: 'users.manage',
     kind: 'mutation',
     input: z.object({ userId: uuid }),

@@ -5,7 +5,8 @@ import { roleNames, permissionNames } from '../permissions';
 // Messages a person can act on, next to the field: "is required" rather than zod's type jargon.
 z.config({
   customError: (issue) => {
-    if (issue.code === 'invalid_type') return issue.input === undefined ? 'is required' : `must be a ${issue.expected}`;
+    if (issue.code === 'invalid_type')
+      return issue.input === undefined ? 'is required' : `must be a ${issue.expected}`;
     if (issue.code === 'unrecognized_keys') return `has unknown field(s): ${issue.keys.join(', ')}`;
     return undefined;
   },
@@ -82,8 +83,16 @@ export type AuditRow = z.infer<typeof auditRow>;
 
 export const securitySettings = z.object({
   maxFailedSignIns: z.number().int().min(1).max(20),
-  lockoutMinutes: z.number().int().min(1).max(24 * 60),
-  idleMinutes: z.number().int().min(1).max(24 * 60),
+  lockoutMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
+  idleMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
   sessionHours: z.number().int().min(1).max(72),
   minPasswordLength: z.number().int().min(12).max(128),
 });

@@ -2,7 +2,15 @@
 // forced password change, permissions — and every one of them in the audit log.
 import { afterEach, describe, expect, it } from 'vitest';
 import { totpAt } from '../../electron/core/auth/totp';
-import { aBranch, aLedger, aStaffMember, adminPassword, removeDir, setupInput, type TestBranch } from '../support/ledger';
+import {
+  aBranch,
+  aLedger,
+  aStaffMember,
+  adminPassword,
+  removeDir,
+  setupInput,
+  type TestBranch,
+} from '../support/ledger';
 
 const opened: TestBranch[] = [];
 async function branch() {
@@ -18,7 +26,11 @@ afterEach(async () => {
 });
 
 async function auditActions(b: TestBranch) {
-  const rows = await b.ledger.db.selectFrom('audit_log').select(['action', 'details']).orderBy('seq').execute();
+  const rows = await b.ledger.db
+    .selectFrom('audit_log')
+    .select(['action', 'details'])
+    .orderBy('seq')
+    .execute();
   return rows.map((r) => r.action);
 }
 
@@ -47,15 +59,20 @@ describe('first-run setup', () => {
   it('refuses an unknown currency or time zone', async () => {
     const b = aLedger();
     opened.push(b);
-    expect((await b.call('setup.initialise', { ...setupInput, currency: 'XYZ' })).error!.issues![0]!.path).toBe('currency');
-    expect((await b.call('setup.initialise', { ...setupInput, timeZone: 'Mars/Base' })).error!.issues![0]!.path).toBe(
-      'timeZone',
-    );
+    expect(
+      (await b.call('setup.initialise', { ...setupInput, currency: 'XYZ' })).error!.issues![0]!.path,
+    ).toBe('currency');
+    expect(
+      (await b.call('setup.initialise', { ...setupInput, timeZone: 'Mars/Base' })).error!.issues![0]!.path,
+    ).toBe('timeZone');
   });
 
   it('runs once: a second setup is a conflict', async () => {
     const b = await branch();
-    expect((await b.call('setup.initialise', setupInput)).error).toMatchObject({ code: 'CONFLICT', reason: 'already_initialised' });
+    expect((await b.call('setup.initialise', setupInput)).error).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'already_initialised',
+    });
   });
 
   it('records the branch with its currency digits and appends its events and audit', async () => {
@@ -89,15 +106,21 @@ describe('sign-in and lockout', () => {
     const right = await b.call('auth.signIn', { username: 'clerk', password: 'Teller-Password-2026' });
     expect(right.error).toMatchObject({ reason: 'account_locked' });
     b.clock.advanceMinutes(14);
-    expect((await b.call('auth.signIn', { username: 'clerk', password: 'Teller-Password-2026' })).error?.reason).toBe(
-      'account_locked',
-    );
+    expect(
+      (await b.call('auth.signIn', { username: 'clerk', password: 'Teller-Password-2026' })).error?.reason,
+    ).toBe('account_locked');
     b.clock.advanceMinutes(1);
-    expect((await b.call('auth.signIn', { username: 'clerk', password: 'Teller-Password-2026' })).data?.status).toBe('signedIn');
+    expect(
+      (await b.call('auth.signIn', { username: 'clerk', password: 'Teller-Password-2026' })).data?.status,
+    ).toBe('signedIn');
     const actions = await auditActions(b);
     expect(actions.filter((a) => a === 'auth.signInFailed')).toHaveLength(5);
     expect(actions).toContain('auth.lockedOut');
-    const attempts = await b.ledger.db.selectFrom('login_attempts').selectAll().where('username', '=', 'clerk').execute();
+    const attempts = await b.ledger.db
+      .selectFrom('login_attempts')
+      .selectAll()
+      .where('username', '=', 'clerk')
+      .execute();
     expect(attempts.filter((a) => a.is_success === 0)).toHaveLength(7);
   });
 
@@ -105,11 +128,16 @@ describe('sign-in and lockout', () => {
     const b = await branch();
     await b.ok('settings.updateSecurity', { maxFailedSignIns: 3, lockoutMinutes: 60 }, b.adminToken);
     const { user } = await aStaffMember(b, { username: 'clerk' });
-    for (let i = 0; i < 3; i++) await b.call('auth.signIn', { username: 'clerk', password: 'nope-nope-nope' });
-    const locked = (await b.ok('users.list', { includeInactive: true }, b.adminToken)).find((u) => u.username === 'clerk')!;
+    for (let i = 0; i < 3; i++)
+      await b.call('auth.signIn', { username: 'clerk', password: 'nope-nope-nope' });
+    const locked = (await b.ok('users.list', { includeInactive: true }, b.adminToken)).find(
+      (u) => u.username === 'clerk',
+    )!;
     expect(locked.isLocked).toBe(true);
     await b.ok('users.unlock', { userId: user.id }, b.adminToken);
-    expect((await b.call('auth.signIn', { username: 'clerk', password: 'Teller-Password-2026' })).data?.status).toBe('signedIn');
+    expect(
+      (await b.call('auth.signIn', { username: 'clerk', password: 'Teller-Password-2026' })).data?.status,
+    ).toBe('signedIn');
   });
 
   it('answers an unknown username exactly like a wrong password', async () => {
@@ -124,9 +152,9 @@ describe('sign-in and lockout', () => {
     const { user, token } = await aStaffMember(b, { username: 'clerk' });
     await b.ok('users.update', { userId: user.id, isActive: false }, b.adminToken);
     expect((await b.call('auth.me', {}, token)).error?.code).toBe('UNAUTHENTICATED');
-    expect((await b.call('auth.signIn', { username: 'clerk', password: 'Teller-Password-2026' })).error?.reason).toBe(
-      'account_disabled',
-    );
+    expect(
+      (await b.call('auth.signIn', { username: 'clerk', password: 'Teller-Password-2026' })).error?.reason,
+    ).toBe('account_disabled');
   });
 });
 
@@ -164,17 +192,40 @@ describe('sessions', () => {
 describe('passwords', () => {
   it('forces a new user to change the temporary password before anything else', async () => {
     const b = await branch();
-    await b.ok('users.create', { username: 'tom', displayName: 'Tom', role: 'teller', temporaryPassword: 'Temporary-Pass-123' }, b.adminToken);
+    await b.ok(
+      'users.create',
+      { username: 'tom', displayName: 'Tom', role: 'teller', temporaryPassword: 'Temporary-Pass-123' },
+      b.adminToken,
+    );
     const first = await b.ok('auth.signIn', { username: 'tom', password: 'Temporary-Pass-123' });
     expect(first.status).toBe('passwordChangeRequired');
-    expect((await b.call('system.status', {}, first.sessionToken)).error).toMatchObject({ code: 'FORBIDDEN', reason: 'session_stage' });
-    const same = await b.call('auth.changePassword', { currentPassword: 'Temporary-Pass-123', newPassword: 'Temporary-Pass-123' }, first.sessionToken);
+    expect((await b.call('system.status', {}, first.sessionToken)).error).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'session_stage',
+    });
+    const same = await b.call(
+      'auth.changePassword',
+      { currentPassword: 'Temporary-Pass-123', newPassword: 'Temporary-Pass-123' },
+      first.sessionToken,
+    );
     expect(same.error).toMatchObject({ reason: 'password_reused' });
-    const short = await b.call('auth.changePassword', { currentPassword: 'Temporary-Pass-123', newPassword: 'short' }, first.sessionToken);
+    const short = await b.call(
+      'auth.changePassword',
+      { currentPassword: 'Temporary-Pass-123', newPassword: 'short' },
+      first.sessionToken,
+    );
     expect(short.error).toMatchObject({ reason: 'password_too_short', issues: [{ path: 'newPassword' }] });
-    const withName = await b.call('auth.changePassword', { currentPassword: 'Temporary-Pass-123', newPassword: 'my-name-is-tom-99' }, first.sessionToken);
+    const withName = await b.call(
+      'auth.changePassword',
+      { currentPassword: 'Temporary-Pass-123', newPassword: 'my-name-is-tom-99' },
+      first.sessionToken,
+    );
     expect(withName.error?.reason).toBe('password_contains_username');
-    const done = await b.ok('auth.changePassword', { currentPassword: 'Temporary-Pass-123', newPassword: 'Counter-Cash-2026!' }, first.sessionToken);
+    const done = await b.ok(
+      'auth.changePassword',
+      { currentPassword: 'Temporary-Pass-123', newPassword: 'Counter-Cash-2026!' },
+      first.sessionToken,
+    );
     expect(done.status).toBe('signedIn');
     expect(done.sessionToken).not.toBe(first.sessionToken);
     expect((await b.call('system.status', {}, first.sessionToken)).error?.code).toBe('UNAUTHENTICATED');
@@ -183,16 +234,26 @@ describe('passwords', () => {
 
   it('refuses passwords longer than 128 characters', async () => {
     const b = await branch();
-    const r = await b.call('users.create', { username: 'tom', displayName: 'Tom', role: 'teller', temporaryPassword: 'x'.repeat(129) }, b.adminToken);
+    const r = await b.call(
+      'users.create',
+      { username: 'tom', displayName: 'Tom', role: 'teller', temporaryPassword: 'x'.repeat(129) },
+      b.adminToken,
+    );
     expect(r.error?.reason).toBe('password_too_long');
   });
 
   it('an administrator reset ends the user’s sessions and forces a change at next sign-in', async () => {
     const b = await branch();
     const { user, token } = await aStaffMember(b);
-    await b.ok('users.resetPassword', { userId: user.id, temporaryPassword: 'Reset-By-Admin-77' }, b.adminToken);
+    await b.ok(
+      'users.resetPassword',
+      { userId: user.id, temporaryPassword: 'Reset-By-Admin-77' },
+      b.adminToken,
+    );
     expect((await b.call('auth.me', {}, token)).error?.code).toBe('UNAUTHENTICATED');
-    expect((await b.ok('auth.signIn', { username: 'tom', password: 'Reset-By-Admin-77' })).status).toBe('passwordChangeRequired');
+    expect((await b.ok('auth.signIn', { username: 'tom', password: 'Reset-By-Admin-77' })).status).toBe(
+      'passwordChangeRequired',
+    );
     expect(await auditActions(b)).toContain('user.passwordReset');
   });
 
@@ -213,7 +274,11 @@ describe('two-factor sign-in', () => {
     const wrong = await b.call('auth.confirmTotpEnrolment', { code: '000000' }, b.adminToken);
     expect(wrong.error?.issues?.[0]?.path).toBe('code');
     const now = b.clock.now().getTime();
-    const confirmed = await b.ok('auth.confirmTotpEnrolment', { code: totpAt(enrolment.secret, now) }, b.adminToken);
+    const confirmed = await b.ok(
+      'auth.confirmTotpEnrolment',
+      { code: totpAt(enrolment.secret, now) },
+      b.adminToken,
+    );
     expect(confirmed.recoveryCodes).toHaveLength(10);
 
     const signIn = await b.ok('auth.signIn', { username: 'amina', password: adminPassword });
@@ -223,19 +288,31 @@ describe('two-factor sign-in', () => {
     const code = totpAt(enrolment.secret, b.clock.now().getTime() - 30_000); // the previous step is still accepted
     const verified = await b.ok('auth.verifyTotp', { code }, signIn.sessionToken);
     expect(verified.status).toBe('signedIn');
-    expect(await auditActions(b)).toEqual(expect.arrayContaining(['auth.totpEnabled', 'auth.passwordAccepted', 'auth.signedIn']));
+    expect(await auditActions(b)).toEqual(
+      expect.arrayContaining(['auth.totpEnabled', 'auth.passwordAccepted', 'auth.signedIn']),
+    );
   });
 
   it('refuses a code two steps old, and accepts each recovery code once', async () => {
     const b = await branch();
     const enrolment = await b.ok('auth.startTotpEnrolment', {}, b.adminToken);
-    const { recoveryCodes } = await b.ok('auth.confirmTotpEnrolment', { code: totpAt(enrolment.secret, b.clock.now().getTime()) }, b.adminToken);
+    const { recoveryCodes } = await b.ok(
+      'auth.confirmTotpEnrolment',
+      { code: totpAt(enrolment.secret, b.clock.now().getTime()) },
+      b.adminToken,
+    );
     const signIn = await b.ok('auth.signIn', { username: 'amina', password: adminPassword });
     const stale = totpAt(enrolment.secret, b.clock.now().getTime() - 61_000);
-    expect((await b.call('auth.verifyTotp', { code: stale }, signIn.sessionToken)).error?.reason).toBe('totp_invalid');
-    expect((await b.ok('auth.verifyTotp', { code: recoveryCodes[0]!.toLowerCase() }, signIn.sessionToken)).status).toBe('signedIn');
+    expect((await b.call('auth.verifyTotp', { code: stale }, signIn.sessionToken)).error?.reason).toBe(
+      'totp_invalid',
+    );
+    expect(
+      (await b.ok('auth.verifyTotp', { code: recoveryCodes[0]!.toLowerCase() }, signIn.sessionToken)).status,
+    ).toBe('signedIn');
     const again = await b.ok('auth.signIn', { username: 'amina', password: adminPassword });
-    expect((await b.call('auth.verifyTotp', { code: recoveryCodes[0]! }, again.sessionToken)).error?.reason).toBe('totp_invalid');
+    expect(
+      (await b.call('auth.verifyTotp', { code: recoveryCodes[0]! }, again.sessionToken)).error?.reason,
+    ).toBe('totp_invalid');
   });
 
   it('makes a role enrol at next sign-in when an administrator requires it', async () => {
@@ -246,9 +323,16 @@ describe('two-factor sign-in', () => {
     expect(signIn.status).toBe('totpEnrolmentRequired');
     expect((await b.call('system.status', {}, signIn.sessionToken)).error?.reason).toBe('session_stage');
     const enrolment = await b.ok('auth.startTotpEnrolment', {}, signIn.sessionToken);
-    const done = await b.ok('auth.confirmTotpEnrolment', { code: totpAt(enrolment.secret, b.clock.now().getTime()) }, signIn.sessionToken);
+    const done = await b.ok(
+      'auth.confirmTotpEnrolment',
+      { code: totpAt(enrolment.secret, b.clock.now().getTime()) },
+      signIn.sessionToken,
+    );
     expect(done.result.status).toBe('signedIn');
-    expect((await b.call('auth.disableTotp', { password: 'Teller-Password-2026' }, done.result.sessionToken)).error?.code).toBe('FORBIDDEN');
+    expect(
+      (await b.call('auth.disableTotp', { password: 'Teller-Password-2026' }, done.result.sessionToken)).error
+        ?.code,
+    ).toBe('FORBIDDEN');
   });
 });
 
@@ -257,10 +341,18 @@ describe('permissions', () => {
     const b = await branch();
     const { token } = await aStaffMember(b);
     const before = await b.ledger.db.selectFrom('users').selectAll().execute();
-    const r = await b.call('users.create', { username: 'eve', displayName: 'Eve', role: 'admin', temporaryPassword: 'Sneaky-Admin-4242' }, token);
+    const r = await b.call(
+      'users.create',
+      { username: 'eve', displayName: 'Eve', role: 'admin', temporaryPassword: 'Sneaky-Admin-4242' },
+      token,
+    );
     expect(r.error).toMatchObject({ code: 'FORBIDDEN', reason: 'permission_denied' });
     expect(await b.ledger.db.selectFrom('users').selectAll().execute()).toEqual(before);
-    const denial = await b.ledger.db.selectFrom('audit_log').selectAll().where('action', '=', 'permission.denied').executeTakeFirstOrThrow();
+    const denial = await b.ledger.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'permission.denied')
+      .executeTakeFirstOrThrow();
     expect(denial.username).toBe('tom');
     expect(JSON.parse(denial.details)).toMatchObject({ method: 'users.create' });
   });
@@ -284,7 +376,11 @@ describe('permissions', () => {
     expect(page.rows).toHaveLength(2);
     expect(page.rows.every((r) => r.action.startsWith('auth.'))).toBe(true);
     expect(page.nextBeforeSeq).not.toBeNull();
-    const next = await b.ok('audit.list', { action: 'auth.', beforeSeq: page.nextBeforeSeq!, limit: 100 }, token);
+    const next = await b.ok(
+      'audit.list',
+      { action: 'auth.', beforeSeq: page.nextBeforeSeq!, limit: 100 },
+      token,
+    );
     expect(next.rows[0]!.seq).toBeLessThan(page.rows[1]!.seq);
     const mine = await b.ok('audit.list', { userId: user.id, limit: 100 }, token);
     expect(mine.rows.every((r) => r.userId === user.id)).toBe(true);
@@ -294,7 +390,15 @@ describe('permissions', () => {
   it('refuses a duplicate username', async () => {
     const b = await branch();
     await aStaffMember(b);
-    const r = await b.call('users.create', { username: 'TOM', displayName: 'Tom 2', role: 'teller', temporaryPassword: 'Another-Pass-9876' }, b.adminToken);
-    expect(r.error).toMatchObject({ code: 'CONFLICT', reason: 'username_taken', issues: [{ path: 'username' }] });
+    const r = await b.call(
+      'users.create',
+      { username: 'TOM', displayName: 'Tom 2', role: 'teller', temporaryPassword: 'Another-Pass-9876' },
+      b.adminToken,
+    );
+    expect(r.error).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'username_taken',
+      issues: [{ path: 'username' }],
+    });
   });
 });

@@ -35,7 +35,16 @@ describe('the HTTP loopback transport', () => {
   it('answers 401 to a foreign Host header (DNS rebinding)', async () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve) => {
-      const req = request({ host: '127.0.0.1', port: http.port, path: '/api/setup.status', method: 'POST', headers: { host: 'evil.example', authorization: 'Bearer secret-run-token' } }, (res) => resolve(res.statusCode!));
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: http.port,
+          path: '/api/setup.status',
+          method: 'POST',
+          headers: { host: 'evil.example', authorization: 'Bearer secret-run-token' },
+        },
+        (res) => resolve(res.statusCode!),
+      );
       req.end('{}');
     });
     expect(status).toBe(401);
@@ -51,13 +60,20 @@ describe('the HTTP loopback transport', () => {
 
   it('rejects a body that is not JSON, and GET on a method', async () => {
     expect((await post('api/setup.status', '{not json')).status).toBe(400);
-    expect((await fetch(`${http.url}api/setup.status`, { headers: { authorization: 'Bearer secret-run-token' } })).status).toBe(405);
+    expect(
+      (await fetch(`${http.url}api/setup.status`, { headers: { authorization: 'Bearer secret-run-token' } }))
+        .status,
+    ).toBe(405);
   });
 
   it('carries the session in X-LMS-Session', async () => {
     await post('api/setup.initialise', { input: setupInput });
-    const signIn = await (await post('api/auth.signIn', { input: { username: 'amina', password: setupInput.adminPassword } })).json();
-    const me = await (await post('api/auth.me', { input: {} }, { 'x-lms-session': signIn.data.sessionToken })).json();
+    const signIn = await (
+      await post('api/auth.signIn', { input: { username: 'amina', password: setupInput.adminPassword } })
+    ).json();
+    const me = await (
+      await post('api/auth.me', { input: {} }, { 'x-lms-session': signIn.data.sessionToken })
+    ).json();
     expect(me.data.user.username).toBe('amina');
     const anonymous = await (await post('api/auth.me', { input: {} })).json();
     expect(anonymous.error.code).toBe('UNAUTHENTICATED');

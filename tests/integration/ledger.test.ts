@@ -48,7 +48,9 @@ describe('the ledger file', () => {
     expect(() => openLedger(path)).toThrow(/newer version of Optifluence LMS/);
     const again = new BetterSqlite3(path);
     expect(again.pragma('user_version', { simple: true })).toBe(latestVersion + 1);
-    expect(again.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get()).toEqual({ n: 0 });
+    expect(again.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get()).toEqual({
+      n: 0,
+    });
     again.close();
   });
 
@@ -61,11 +63,17 @@ describe('the ledger file', () => {
 
     const second = first.reopen();
     expect((await second.ok('auth.me', {}, first.adminToken)).user.username).toBe('amina');
-    expect((await second.ok('users.list', { includeInactive: true }, first.adminToken)).map((u) => u.id)).toContain(user.id);
+    expect(
+      (await second.ok('users.list', { includeInactive: true }, first.adminToken)).map((u) => u.id),
+    ).toContain(user.id);
     expect((await second.ok('settings.getSecurity', {}, first.adminToken)).idleMinutes).toBe(30);
     expect(await second.ok('audit.verify', {}, first.adminToken)).toMatchObject({ isIntact: true });
     const status = await second.ok('system.status', {}, first.adminToken);
-    const events = await second.ledger.db.selectFrom('events').select(['device_seq', 'type']).orderBy('device_seq').execute();
+    const events = await second.ledger.db
+      .selectFrom('events')
+      .select(['device_seq', 'type'])
+      .orderBy('device_seq')
+      .execute();
     expect(events.map((e) => `${e.device_seq} ${e.type}`)).toEqual([
       '1 branch.initialised',
       '2 user.created',
@@ -83,7 +91,9 @@ describe('the ledger file', () => {
     expect(() => b.ledger.sqlite.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     expect(() => b.ledger.sqlite.prepare("UPDATE events SET payload = '{}'").run()).toThrow(/immutable/);
     expect(() => b.ledger.sqlite.prepare('DELETE FROM events').run()).toThrow(/immutable/);
-    b.ledger.sqlite.prepare("UPDATE events SET pushed_at = '2026-11-25T09:00:00Z' WHERE device_seq = 1").run();
+    b.ledger.sqlite
+      .prepare("UPDATE events SET pushed_at = '2026-11-25T09:00:00Z' WHERE device_seq = 1")
+      .run();
     await b.close();
   });
 });
@@ -102,7 +112,7 @@ describe('lms verify', () => {
     // An attacker with the file drops the trigger and edits a row.
     const raw = new BetterSqlite3(b.path);
     raw.exec('DROP TRIGGER audit_log_no_update');
-    raw.prepare("UPDATE audit_log SET details = '{\"username\":\"someone-else\"}' WHERE seq = 3").run();
+    raw.prepare('UPDATE audit_log SET details = \'{"username":"someone-else"}\' WHERE seq = 3').run();
     raw.close();
 
     const broken = captureIo();
@@ -131,7 +141,21 @@ describe('lms init, migrate and call', () => {
     const db = join(tempDir(), 'cli.sqlite');
     const init = captureIo({ LMS_PASSWORD: adminPassword });
     const code = await main(
-      ['init', '--db', db, '--institution', 'Umoja', '--branch-code', 'KSM', '--branch-name', 'Kisumu', '--currency', 'KES', '--admin-user', 'amina'],
+      [
+        'init',
+        '--db',
+        db,
+        '--institution',
+        'Umoja',
+        '--branch-code',
+        'KSM',
+        '--branch-name',
+        'Kisumu',
+        '--currency',
+        'KES',
+        '--admin-user',
+        'amina',
+      ],
       init.io,
     );
     expect(code).toBe(0);
@@ -157,10 +181,29 @@ describe('lms init, migrate and call', () => {
   it('reports a bad init field and exits 1', async () => {
     const db = join(tempDir(), 'cli.sqlite');
     const io = captureIo();
-    const code = await main(['init', '--db', db, '--institution', 'U', '--branch-code', 'k', '--currency', 'KES', '--admin-user', 'amina', '--admin-password', adminPassword], io.io);
+    const code = await main(
+      [
+        'init',
+        '--db',
+        db,
+        '--institution',
+        'U',
+        '--branch-code',
+        'k',
+        '--currency',
+        'KES',
+        '--admin-user',
+        'amina',
+        '--admin-password',
+        adminPassword,
+      ],
+      io.io,
+    );
     expect(code).toBe(1);
     const error = JSON.parse(io.out.join('')).error;
-    expect(error.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['institutionName', 'branchCode', 'branchName']));
+    expect(error.issues.map((i: { path: string }) => i.path)).toEqual(
+      expect.arrayContaining(['institutionName', 'branchCode', 'branchName']),
+    );
   });
 
   it('a branch set up from the CLI matches one set up through the API', async () => {

@@ -7,6 +7,7 @@ import { openLedger, type Ledger } from '../../db/open';
 import { randomIds, type Clock } from '../../electron/core/context';
 import { createCore, type Core } from '../../electron/core/router';
 import type { ApiResult, InputOf, MethodName, OutputOf } from '../../shared/contract';
+import type { Role } from '../../shared/permissions';
 
 export const testHashing = { N: 1024, r: 8, p: 1 };
 
@@ -29,7 +30,11 @@ export interface TestBranch {
   clock: TestClock;
   dir: string;
   path: string;
-  call<M extends MethodName>(method: M, input: InputOf<M>, token?: string | null): Promise<ApiResult<OutputOf<M>>>;
+  call<M extends MethodName>(
+    method: M,
+    input: InputOf<M>,
+    token?: string | null,
+  ): Promise<ApiResult<OutputOf<M>>>;
   ok<M extends MethodName>(method: M, input: InputOf<M>, token?: string | null): Promise<OutputOf<M>>;
   reopen(): TestBranch;
   close(): Promise<void>;
@@ -94,7 +99,7 @@ export async function aBranch(options: { dir?: string; clock?: TestClock } = {})
 /** Creates a staff member and completes their forced password change; returns their session token. */
 export async function aStaffMember(
   branch: TestBranch & { adminToken: string },
-  { username = 'tom', role = 'teller' as const, password = 'Teller-Password-2026' } = {},
+  { username = 'tom', role = 'teller' as Role, password = 'Teller-Password-2026' } = {},
 ) {
   const user = await branch.ok(
     'users.create',

@@ -43,7 +43,12 @@ export async function appendAudit(
   entry: AuditEntry,
   deviceId: string = ctx.device?.id ?? 'unknown',
 ): Promise<void> {
-  const last = await tx.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = await tx
+    .selectFrom('audit_log')
+    .select('hash')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const row: HashedFields = {
     id: ctx.ids.uuid(),
     at: ctx.clock.now().toISOString(),

@@ -9,12 +9,22 @@ import { lookupSession } from './sessions';
 export async function me(ctx: Ctx): Promise<OutputOf<'auth.me'>> {
   const actor = requireActor(ctx);
   const device = requireDevice(ctx);
-  const user = await ctx.db.selectFrom('users').selectAll().where('id', '=', actor.userId).executeTakeFirstOrThrow();
+  const user = await ctx.db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', actor.userId)
+    .executeTakeFirstOrThrow();
   const institution = await ctx.db.selectFrom('institution').select('name').executeTakeFirstOrThrow();
   const session = await lookupSession(ctx, ctx.sessionToken!);
   const branch = await readBranch(ctx.db, device.branchId);
   return {
-    user: { id: user.id, username: user.username, displayName: user.display_name, role: actor.role, hasTotp: user.totp_enabled_at !== null },
+    user: {
+      id: user.id,
+      username: user.username,
+      displayName: user.display_name,
+      role: actor.role,
+      hasTotp: user.totp_enabled_at !== null,
+    },
     permissions: [...actor.permissions].sort(),
     stage: actor.stage,
     institutionName: institution.name,

@@ -53,7 +53,11 @@ export interface PolicyViolation {
   message: string;
 }
 
-export function checkPasswordPolicy(password: string, minLength: number, username: string): PolicyViolation | null {
+export function checkPasswordPolicy(
+  password: string,
+  minLength: number,
+  username: string,
+): PolicyViolation | null {
   const length = [...password].length;
   if (length < minLength) {
     return { reason: 'password_too_short', message: `must be at least ${minLength} characters` };

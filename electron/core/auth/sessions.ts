@@ -37,11 +37,19 @@ export function toSignInResult(stage: SessionStage, token: string, expiresAt: st
 }
 
 export async function roleRequiresTotp(db: Kysely<Database>, role: string): Promise<boolean> {
-  const row = await db.selectFrom('roles').select('requires_totp').where('code', '=', role).executeTakeFirst();
+  const row = await db
+    .selectFrom('roles')
+    .select('requires_totp')
+    .where('code', '=', role)
+    .executeTakeFirst();
   return row?.requires_totp === 1;
 }
 
-export async function createSession(ctx: WriteCtx, userId: string, stage: SessionStage): Promise<SignInResult> {
+export async function createSession(
+  ctx: WriteCtx,
+  userId: string,
+  stage: SessionStage,
+): Promise<SignInResult> {
   const security = await readSecurity(ctx.tx);
   const now = ctx.clock.now();
   const token = ctx.ids.token();
@@ -65,7 +73,11 @@ export async function createSession(ctx: WriteCtx, userId: string, stage: Sessio
 }
 
 /** Moves the caller's session to `stage` under a fresh token. */
-export async function advanceSession(ctx: WriteCtx, sessionId: string, stage: SessionStage): Promise<SignInResult> {
+export async function advanceSession(
+  ctx: WriteCtx,
+  sessionId: string,
+  stage: SessionStage,
+): Promise<SignInResult> {
   const token = ctx.ids.token();
   const session = await ctx.tx
     .updateTable('sessions')
@@ -105,7 +117,8 @@ export async function lookupSession(ctx: Ctx, token: string): Promise<SessionLoo
   const idleExpiresAt = new Date(Date.parse(row.last_seen_at) + minutes(security.idleMinutes));
   if (row.ended_at) return { kind: 'expired', sessionId: row.sessionId, why: 'ended' };
   if (!row.is_active) return { kind: 'expired', sessionId: row.sessionId, why: 'user' };
-  if (now >= Date.parse(row.expires_at)) return { kind: 'expired', sessionId: row.sessionId, why: 'lifetime' };
+  if (now >= Date.parse(row.expires_at))
+    return { kind: 'expired', sessionId: row.sessionId, why: 'lifetime' };
   if (now >= idleExpiresAt.getTime()) return { kind: 'expired', sessionId: row.sessionId, why: 'idle' };
   const permissions = await ctx.db
     .selectFrom('role_permissions')
@@ -128,7 +141,11 @@ export async function lookupSession(ctx: Ctx, token: string): Promise<SessionLoo
 }
 
 export async function touchSession(db: Kysely<Database>, sessionId: string, now: Date): Promise<void> {
-  await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', sessionId).execute();
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: now.toISOString() })
+    .where('id', '=', sessionId)
+    .execute();
 }
 
 export async function endSession(db: Kysely<Database>, sessionId: string, now: Date): Promise<void> {

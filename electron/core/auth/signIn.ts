@@ -3,7 +3,13 @@
 // two-factor change is audited. Failures are committed (the attempt and the lockout count must survive).
 import { randomBytes } from 'node:crypto';
 import type { UsersTable } from '../../../db/schema';
-import { LmsError, fieldError, type OutputOf, type ParsedInputOf, type SignInResult } from '../../../shared/contract';
+import {
+  LmsError,
+  fieldError,
+  type OutputOf,
+  type ParsedInputOf,
+  type SignInResult,
+} from '../../../shared/contract';
 import type { WriteCtx } from '../context';
 import { requireActor, requireDevice } from '../context';
 import { commitThenFail, type CommitThenFail } from '../result';
@@ -75,44 +81,69 @@ async function countFailure(ctx: WriteCtx, user: UsersTable, what: string): Prom
   const details = { username: user.username, reason: what, failures };
   await ctx.audit({ action: 'auth.signInFailed', entityType: 'user', entityId: user.id, details });
   if (locks) {
-    await ctx.audit({ action: 'auth.lockedOut', entityType: 'user', entityId: user.id, details: { lockedUntil } });
+    await ctx.audit({
+      action: 'auth.lockedOut',
+      entityType: 'user',
+      entityId: user.id,
+      details: { lockedUntil },
+    });
     return commitThenFail(lockedError(lockedUntil!));
   }
   return commitThenFail(what === 'totp_invalid' ? totpInvalid() : invalidCredentials());
 }
 
-const totpInvalid = () => new LmsError('UNAUTHENTICATED', 'That code is not valid. Try the current code.', 'totp_invalid');
+const totpInvalid = () =>
+  new LmsError('UNAUTHENTICATED', 'That code is not valid. Try the current code.', 'totp_invalid');
 
 export async function signIn(
   ctx: WriteCtx,
   input: ParsedInputOf<'auth.signIn'>,
 ): Promise<SignInResult | CommitThenFail> {
   requireDevice(ctx);
-  const user = await ctx.tx.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
+  const user = await ctx.tx
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', input.username)
+    .executeTakeFirst();
   if (!user) {
     decoyHash ??= hashPassword('decoy-password-never-used', ctx.hashing);
     await verifyPassword(input.password, await decoyHash);
     await recordAttempt(ctx, input.username, null, 'unknown_user');
-    await ctx.audit({ action: 'auth.signInFailed', details: { username: input.username, reason: 'unknown_user' } });
+    await ctx.audit({
+      action: 'auth.signInFailed',
+      details: { username: input.username, reason: 'unknown_user' },
+    });
     return commitThenFail(invalidCredentials());
   }
   const now = ctx.clock.now();
   if (isLocked(user, now)) {
     await recordAttempt(ctx, user.username, user.id, 'account_locked');
-    await ctx.audit({ action: 'auth.signInRefused', entityType: 'user', entityId: user.id, details: { reason: 'locked' } });
+    await ctx.audit({
+      action: 'auth.signInRefused',
+      entityType: 'user',
+      entityId: user.id,
+      details: { reason: 'locked' },
+    });
     return commitThenFail(lockedError(user.locked_until!));
   }
   if (!user.is_active) {
     await recordAttempt(ctx, user.username, user.id, 'account_disabled');
-    await ctx.audit({ action: 'auth.signInRefused', entityType: 'user', entityId: user.id, details: { reason: 'disabled' } });
+    await ctx.audit({
+      action: 'auth.signInRefused',
+      entityType: 'user',
+      entityId: user.id,
+      details: { reason: 'disabled' },
+    });
     return commitThenFail(
       new LmsError('UNAUTHENTICATED', 'This account is disabled. Ask an administrator.', 'account_disabled'),
     );
   }
-  if (!(await verifyPassword(input.password, user.password_hash))) return countFailure(ctx, user, 'wrong_password');
+  if (!(await verifyPassword(input.password, user.password_hash)))
+    return countFailure(ctx, user, 'wrong_password');
 
   const stage = stageAfterPassword(user, await roleRequiresTotp(ctx.tx, user.role_code));
-  const isComplete = stage === 'active' || stage === 'passwordChangeRequired' || stage === 'totpEnrolmentRequired';
+  const isComplete =
+    stage === 'active' || stage === 'passwordChangeRequired' || stage === 'totpEnrolmentRequired';
   await ctx.tx
     .updateTable('users')
     .set({
@@ -167,7 +198,11 @@ export async function verifyTotp(
       .where('used_at', 'is', null)
       .executeTakeFirst();
     if (!code) return countFailure(ctx, user, 'totp_invalid');
-    await ctx.tx.updateTable('recovery_codes').set({ used_at: now.toISOString() }).where('id', '=', code.id).execute();
+    await ctx.tx
+      .updateTable('recovery_codes')
+      .set({ used_at: now.toISOString() })
+      .where('id', '=', code.id)
+      .execute();
     method = 'recovery_code';
   }
   await ctx.tx
@@ -176,7 +211,12 @@ export async function verifyTotp(
     .where('id', '=', user.id)
     .execute();
   const stage = stageAfterSecondFactor(user, await roleRequiresTotp(ctx.tx, user.role_code));
-  await ctx.audit({ action: 'auth.signedIn', entityType: 'user', entityId: user.id, details: { method, stage } });
+  await ctx.audit({
+    action: 'auth.signedIn',
+    entityType: 'user',
+    entityId: user.id,
+    details: { method, stage },
+  });
   return advanceSession(ctx, actor.sessionId, stage);
 }
 
@@ -248,7 +288,11 @@ export async function startTotpEnrolment(ctx: WriteCtx): Promise<OutputOf<'auth.
     throw stageError('Finish signing in before setting up two-factor sign-in.');
   }
   const secret = newTotpSecret();
-  await ctx.tx.updateTable('sessions').set({ pending_totp_secret: secret }).where('id', '=', actor.sessionId).execute();
+  await ctx.tx
+    .updateTable('sessions')
+    .set({ pending_totp_secret: secret })
+    .where('id', '=', actor.sessionId)
+    .execute();
   const uri = otpauthUri(secret, actor.username);
   await ctx.audit({ action: 'auth.totpEnrolmentStarted', entityType: 'user', entityId: actor.userId });
   return { secret, otpauthUri: uri, qrDataUrl: await qrDataUrl(uri) };
@@ -269,7 +313,9 @@ export async function confirmTotpEnrolment(
   if (!isValidTotp(secret, input.code, ctx.clock.now().getTime())) {
     await ctx.audit({ action: 'auth.totpEnrolmentFailed', entityType: 'user', entityId: actor.userId });
     return commitThenFail(
-      new LmsError('VALIDATION', 'That code is not valid.', 'totp_invalid', [{ path: 'code', message: 'is not valid' }]),
+      new LmsError('VALIDATION', 'That code is not valid.', 'totp_invalid', [
+        { path: 'code', message: 'is not valid' },
+      ]),
     );
   }
   const now = ctx.clock.now().toISOString();
@@ -285,7 +331,12 @@ export async function confirmTotpEnrolment(
   await ctx.tx
     .insertInto('recovery_codes')
     .values(
-      recoveryCodes.map((code) => ({ id: ctx.ids.uuid(), user_id: actor.userId, code_hash: hashRecoveryCode(code), used_at: null })),
+      recoveryCodes.map((code) => ({
+        id: ctx.ids.uuid(),
+        user_id: actor.userId,
+        code_hash: hashRecoveryCode(code),
+        used_at: null,
+      })),
     )
     .execute();
   await ctx.audit({ action: 'auth.totpEnabled', entityType: 'user', entityId: actor.userId });

@@ -25,7 +25,12 @@ export async function nextHlc(tx: Kysely<Database>, ctx: Ctx, node: string): Pro
   return hlc;
 }
 
-export async function appendEvent(tx: Kysely<Database>, ctx: Ctx, event: EventDraft, deviceId: string): Promise<string> {
+export async function appendEvent(
+  tx: Kysely<Database>,
+  ctx: Ctx,
+  event: EventDraft,
+  deviceId: string,
+): Promise<string> {
   const last = await tx
     .selectFrom('events')
     .select((eb) => eb.fn.max('device_seq').as('seq'))

@@ -17,10 +17,15 @@ const key = 'security';
 
 export async function readSecurity(db: Kysely<Database>): Promise<SecuritySettings> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-  return row ? { ...defaultSecurity, ...(JSON.parse(row.value) as Partial<SecuritySettings>) } : defaultSecurity;
+  return row
+    ? { ...defaultSecurity, ...(JSON.parse(row.value) as Partial<SecuritySettings>) }
+    : defaultSecurity;
 }
 
-export async function updateSecurity(ctx: WriteCtx, input: Partial<SecuritySettings>): Promise<SecuritySettings> {
+export async function updateSecurity(
+  ctx: WriteCtx,
+  input: Partial<SecuritySettings>,
+): Promise<SecuritySettings> {
   const before = await readSecurity(ctx.tx);
   const after = { ...before, ...input };
   const value = JSON.stringify(after);
@@ -31,6 +36,11 @@ export async function updateSecurity(ctx: WriteCtx, input: Partial<SecuritySetti
     .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: updatedAt }))
     .execute();
   await ctx.emit({ type: 'settings.changed', entityType: 'settings', entityId: key, payload: { ...after } });
-  await ctx.audit({ action: 'settings.changed', entityType: 'settings', entityId: key, details: { before, after } });
+  await ctx.audit({
+    action: 'settings.changed',
+    entityType: 'settings',
+    entityId: key,
+    details: { before, after },
+  });
   return after;
 }

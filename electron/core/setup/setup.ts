@@ -48,7 +48,9 @@ export async function setupStatus(ctx: Ctx): Promise<OutputOf<'setup.status'>> {
 /** The currency's minor-unit digits per ISO 4217, as the runtime's ICU data knows them (KES 2, UGX 0, KWD 3). */
 export function currencyDigits(currency: string): number | null {
   if (!Intl.supportedValuesOf('currency').includes(currency)) return null;
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return (
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+  );
 }
 
 export function isTimeZone(timeZone: string): boolean {
@@ -69,15 +71,23 @@ export async function initialise(
   }
   const digits = currencyDigits(input.currency);
   if (digits === null) throw fieldError('currency', 'is not an ISO 4217 currency code');
-  if (!isTimeZone(input.timeZone)) throw fieldError('timeZone', 'is not a known time zone (e.g. Africa/Nairobi)');
-  const violation = checkPasswordPolicy(input.adminPassword, defaultSecurity.minPasswordLength, input.adminUsername);
+  if (!isTimeZone(input.timeZone))
+    throw fieldError('timeZone', 'is not a known time zone (e.g. Africa/Nairobi)');
+  const violation = checkPasswordPolicy(
+    input.adminPassword,
+    defaultSecurity.minPasswordLength,
+    input.adminUsername,
+  );
   if (violation) throw fieldError('adminPassword', violation.message, violation.reason);
 
   const now = ctx.clock.now().toISOString();
   const institutionId = ctx.ids.uuid();
   const branchId = ctx.ids.uuid();
   const deviceId = ctx.ids.uuid();
-  await ctx.tx.insertInto('institution').values({ id: institutionId, name: input.institutionName, created_at: now }).execute();
+  await ctx.tx
+    .insertInto('institution')
+    .values({ id: institutionId, name: input.institutionName, created_at: now })
+    .execute();
   await ctx.tx
     .insertInto('branches')
     .values({
@@ -94,7 +104,14 @@ export async function initialise(
     .execute();
   await ctx.tx
     .insertInto('devices')
-    .values({ id: deviceId, branch_id: branchId, code: input.deviceCode, is_local: 1, schema_version: latestVersion, created_at: now })
+    .values({
+      id: deviceId,
+      branch_id: branchId,
+      code: input.deviceCode,
+      is_local: 1,
+      schema_version: latestVersion,
+      created_at: now,
+    })
     .execute();
   ctx.device = { id: deviceId, code: input.deviceCode, branchId, branchCode: input.branchCode };
 
@@ -118,14 +135,25 @@ export async function initialise(
   });
   const admin = await insertUser(
     ctx,
-    { username: input.adminUsername, displayName: input.adminDisplayName, role: 'admin', password: input.adminPassword, mustChangePassword: false },
+    {
+      username: input.adminUsername,
+      displayName: input.adminDisplayName,
+      role: 'admin',
+      password: input.adminPassword,
+      mustChangePassword: false,
+    },
     branchId,
   );
   await ctx.audit({
     action: 'setup.initialised',
     entityType: 'branch',
     entityId: branchId,
-    details: { institution: input.institutionName, branch: input.branchCode, device: input.deviceCode, admin: admin.username },
+    details: {
+      institution: input.institutionName,
+      branch: input.branchCode,
+      device: input.deviceCode,
+      admin: admin.username,
+    },
   });
   return { branchCode: input.branchCode, deviceCode: input.deviceCode, adminUserId: admin.id };
 }

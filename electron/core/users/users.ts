@@ -3,7 +3,13 @@
 // The last active administrator can be neither demoted nor deactivated.
 import type { Kysely } from 'kysely';
 import type { Database, UsersTable } from '../../../db/schema';
-import { LmsError, fieldError, type OutputOf, type ParsedInputOf, type UserView } from '../../../shared/contract';
+import {
+  LmsError,
+  fieldError,
+  type OutputOf,
+  type ParsedInputOf,
+  type UserView,
+} from '../../../shared/contract';
 import { roles as roleNames, type Permission, type Role } from '../../../shared/permissions';
 import type { Ctx, WriteCtx } from '../context';
 import { requireDevice } from '../context';
@@ -40,7 +46,12 @@ async function findUser(tx: Kysely<Database>, userId: string): Promise<UsersTabl
   return user;
 }
 
-async function assertTemporaryPassword(tx: Kysely<Database>, password: string, username: string, field: string) {
+async function assertTemporaryPassword(
+  tx: Kysely<Database>,
+  password: string,
+  username: string,
+  field: string,
+) {
   const security = await readSecurity(tx);
   const violation = checkPasswordPolicy(password, security.minPasswordLength, username);
   if (violation) throw fieldError(field, violation.message, violation.reason);
@@ -90,12 +101,25 @@ export async function insertUser(
 }
 
 export async function createUser(ctx: WriteCtx, input: ParsedInputOf<'users.create'>): Promise<UserView> {
-  const taken = await ctx.tx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
-  if (taken) throw new LmsError('CONFLICT', 'That username is taken.', 'username_taken', [{ path: 'username', message: 'is taken' }]);
+  const taken = await ctx.tx
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', input.username)
+    .executeTakeFirst();
+  if (taken)
+    throw new LmsError('CONFLICT', 'That username is taken.', 'username_taken', [
+      { path: 'username', message: 'is taken' },
+    ]);
   await assertTemporaryPassword(ctx.tx, input.temporaryPassword, input.username, 'temporaryPassword');
   const row = await insertUser(
     ctx,
-    { username: input.username, displayName: input.displayName, role: input.role, password: input.temporaryPassword, mustChangePassword: true },
+    {
+      username: input.username,
+      displayName: input.displayName,
+      role: input.role,
+      password: input.temporaryPassword,
+      mustChangePassword: true,
+    },
     requireDevice(ctx).branchId,
   );
   await ctx.audit({
@@ -116,16 +140,22 @@ async function assertNotLastAdmin(tx: Kysely<Database>, user: UsersTable) {
     .where('is_active', '=', 1)
     .executeTakeFirstOrThrow();
   if (Number(admins.n) <= 1) {
-    throw new LmsError('CONFLICT', 'This is the last active administrator; appoint another first.', 'cannot_demote_last_admin');
+    throw new LmsError(
+      'CONFLICT',
+      'This is the last active administrator; appoint another first.',
+      'cannot_demote_last_admin',
+    );
   }
 }
 
 export async function updateUser(ctx: WriteCtx, input: ParsedInputOf<'users.update'>): Promise<UserView> {
   const user = await findUser(ctx.tx, input.userId);
   const changes: Partial<UsersTable> = {};
-  if (input.displayName !== undefined && input.displayName !== user.display_name) changes.display_name = input.displayName;
+  if (input.displayName !== undefined && input.displayName !== user.display_name)
+    changes.display_name = input.displayName;
   if (input.role !== undefined && input.role !== user.role_code) changes.role_code = input.role;
-  if (input.isActive !== undefined && (input.isActive ? 1 : 0) !== user.is_active) changes.is_active = input.isActive ? 1 : 0;
+  if (input.isActive !== undefined && (input.isActive ? 1 : 0) !== user.is_active)
+    changes.is_active = input.isActive ? 1 : 0;
   if (Object.keys(changes).length === 0) return toUserView(user, ctx.clock.now());
   if (changes.role_code !== undefined || changes.is_active === 0) await assertNotLastAdmin(ctx.tx, user);
   const now = ctx.clock.now();
@@ -137,9 +167,18 @@ export async function updateUser(ctx: WriteCtx, input: ParsedInputOf<'users.upda
     .executeTakeFirstOrThrow();
   if (changes.is_active === 0 || changes.role_code !== undefined) await endUserSessions(ctx.tx, user.id, now);
   const before = { displayName: user.display_name, role: user.role_code, isActive: user.is_active === 1 };
-  const after = { displayName: updated.display_name, role: updated.role_code, isActive: updated.is_active === 1 };
+  const after = {
+    displayName: updated.display_name,
+    role: updated.role_code,
+    isActive: updated.is_active === 1,
+  };
   await ctx.emit({ type: 'user.updated', entityType: 'user', entityId: user.id, payload: after });
-  await ctx.audit({ action: 'user.updated', entityType: 'user', entityId: user.id, details: { before, after } });
+  await ctx.audit({
+    action: 'user.updated',
+    entityType: 'user',
+    entityId: user.id,
+    details: { before, after },
+  });
   return toUserView(updated, now);
 }
 
@@ -170,7 +209,12 @@ export async function resetPassword(
     entityId: user.id,
     payload: { passwordHash: hash, mustChangePassword: true },
   });
-  await ctx.audit({ action: 'user.passwordReset', entityType: 'user', entityId: user.id, details: { username: user.username } });
+  await ctx.audit({
+    action: 'user.passwordReset',
+    entityType: 'user',
+    entityId: user.id,
+    details: { username: user.username },
+  });
   return { ok: true };
 }
 
@@ -183,7 +227,12 @@ export async function unlockUser(ctx: WriteCtx, input: ParsedInputOf<'users.unlo
     .where('id', '=', user.id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  await ctx.audit({ action: 'user.unlocked', entityType: 'user', entityId: user.id, details: { username: user.username } });
+  await ctx.audit({
+    action: 'user.unlocked',
+    entityType: 'user',
+    entityId: user.id,
+    details: { username: user.username },
+  });
   return toUserView(updated, now);
 }
 
@@ -198,7 +247,12 @@ export async function resetTotp(ctx: WriteCtx, input: ParsedInputOf<'users.reset
     .executeTakeFirstOrThrow();
   await ctx.tx.deleteFrom('recovery_codes').where('user_id', '=', user.id).execute();
   await endUserSessions(ctx.tx, user.id, now);
-  await ctx.audit({ action: 'user.totpReset', entityType: 'user', entityId: user.id, details: { username: user.username } });
+  await ctx.audit({
+    action: 'user.totpReset',
+    entityType: 'user',
+    entityId: user.id,
+    details: { username: user.username },
+  });
   return toUserView(updated, now);
 }
 
@@ -222,7 +276,17 @@ export async function setTotpRequired(
     .set({ requires_totp: input.isRequired ? 1 : 0 })
     .where('code', '=', input.role)
     .execute();
-  await ctx.emit({ type: 'role.totpRequirementChanged', entityType: 'role', entityId: input.role, payload: { isRequired: input.isRequired } });
-  await ctx.audit({ action: 'role.totpRequirementChanged', entityType: 'role', entityId: input.role, details: { isRequired: input.isRequired } });
+  await ctx.emit({
+    type: 'role.totpRequirementChanged',
+    entityType: 'role',
+    entityId: input.role,
+    payload: { isRequired: input.isRequired },
+  });
+  await ctx.audit({
+    action: 'role.totpRequirementChanged',
+    entityType: 'role',
+    entityId: input.role,
+    details: { isRequired: input.isRequired },
+  });
   return { ok: true };
 }

@@ -1,16 +1,29 @@
 // Pure sign-in rules: the password policy, the order of sign-in stages, the TOTP window and the HLC clock.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { checkPasswordPolicy, hashPassword, isCommonPassword, verifyPassword } from '../../../electron/core/auth/passwords';
+import {
+  checkPasswordPolicy,
+  hashPassword,
+  isCommonPassword,
+  verifyPassword,
+} from '../../../electron/core/auth/passwords';
 import { stageAfterPassword, stageAfterSecondFactor } from '../../../electron/core/auth/sessions';
-import { isValidTotp, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, totpAt } from '../../../electron/core/auth/totp';
+import {
+  isValidTotp,
+  newRecoveryCodes,
+  newTotpSecret,
+  normaliseRecoveryCode,
+  totpAt,
+} from '../../../electron/core/auth/totp';
 import { decodeHlc, encodeHlc, receive, tick } from '../../../shared/hlc';
 
 describe('the password policy', () => {
   it('wants at least the configured length, counted in characters not bytes', () => {
     expect(checkPasswordPolicy('Short-pw-11', 12, 'amina')?.reason).toBe('password_too_short');
     expect(checkPasswordPolicy('ñandú-ñandú-ñ', 12, 'amina')).toBeNull();
-    expect(checkPasswordPolicy('Blue-Lagoon-Tea-9', 20, 'amina')?.message).toBe('must be at least 20 characters');
+    expect(checkPasswordPolicy('Blue-Lagoon-Tea-9', 20, 'amina')?.message).toBe(
+      'must be at least 20 characters',
+    );
   });
 
   it('refuses more than 128 characters', () => {
@@ -43,7 +56,9 @@ describe('the order of sign-in stages', () => {
   const plain = { must_change_password: 0, totp_enabled_at: null };
   it('asks for the two-factor code before the forced password change', () => {
     expect(stageAfterPassword({ must_change_password: 1, totp_enabled_at: 'x' }, false)).toBe('totpRequired');
-    expect(stageAfterSecondFactor({ must_change_password: 1, totp_enabled_at: 'x' }, false)).toBe('passwordChangeRequired');
+    expect(stageAfterSecondFactor({ must_change_password: 1, totp_enabled_at: 'x' }, false)).toBe(
+      'passwordChangeRequired',
+    );
   });
   it('asks for enrolment only where the role requires two-factor and none is set up', () => {
     expect(stageAfterPassword(plain, true)).toBe('totpEnrolmentRequired');
@@ -65,7 +80,9 @@ describe('time-based codes', () => {
     const codes = newRecoveryCodes(() => randomBytes(1)[0]!);
     expect(new Set(codes).size).toBe(10);
     expect(codes[0]).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-    expect(normaliseRecoveryCode(` ${codes[0]!.toLowerCase().replace('-', ' ')} `)).toBe(codes[0]!.replace('-', ''));
+    expect(normaliseRecoveryCode(` ${codes[0]!.toLowerCase().replace('-', ' ')} `)).toBe(
+      codes[0]!.replace('-', ''),
+    );
   });
 });
 
@@ -86,7 +103,13 @@ describe('hybrid logical clocks', () => {
     const local = tick(null, 1_000, 'a');
     const merged = receive(local, { wallMs: 5_000, counter: 3, node: 'b' }, 1_000, 'a', 10_000);
     expect(merged).toEqual({ ok: true, hlc: { wallMs: 5_000, counter: 4, node: 'a' } });
-    const refused = receive(local, { wallMs: 1_000 + 365 * 86_400_000, counter: 0, node: 'b' }, 1_000, 'a', 86_400_000);
+    const refused = receive(
+      local,
+      { wallMs: 1_000 + 365 * 86_400_000, counter: 0, node: 'b' },
+      1_000,
+      'a',
+      86_400_000,
+    );
     expect(refused).toMatchObject({ ok: false, reason: 'clock_too_far_ahead' });
   });
 });

@@ -11,7 +11,9 @@ import { main } from '../../../electron/cli/main';
 const exposed: Record<string, unknown> = {};
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
-  ipcRenderer: { invoke: vi.fn(async (channel: string, envelope: unknown) => ({ data: { channel, envelope } })) },
+  ipcRenderer: {
+    invoke: vi.fn(async (channel: string, envelope: unknown) => ({ data: { channel, envelope } })),
+  },
 }));
 
 const sorted = [...methodNames].sort();
@@ -32,7 +34,10 @@ describe('the API contract is the only source of the API', () => {
     const bridge = exposed.lms as Record<string, (input: unknown, token: string | null) => Promise<unknown>>;
     expect(Object.keys(bridge).sort()).toEqual(sorted);
     await expect(bridge['users.list']!({ includeInactive: true }, 'tok')).resolves.toEqual({
-      data: { channel: 'lms:users.list', envelope: { input: { includeInactive: true }, sessionToken: 'tok' } },
+      data: {
+        channel: 'lms:users.list',
+        envelope: { input: { includeInactive: true }, sessionToken: 'tok' },
+      },
     });
   });
 
@@ -51,7 +56,9 @@ describe('the API contract is the only source of the API', () => {
       data: { method: 'auth.me', input: {} },
     });
     for (const event of [foreign, iframe, { senderFrame: null }]) {
-      await expect(handlers.get('lms:auth.me')!(event, {})).resolves.toMatchObject({ error: { code: 'FORBIDDEN' } });
+      await expect(handlers.get('lms:auth.me')!(event, {})).resolves.toMatchObject({
+        error: { code: 'FORBIDDEN' },
+      });
     }
     dispose();
     expect(handlers.size).toBe(0);
@@ -64,7 +71,11 @@ describe('the API contract is the only source of the API', () => {
     const http = await startHttpTransport(echoCore, { token: 'run-token' });
     servers.push(http);
     const post = (path: string) =>
-      fetch(`${http.url}${path}`, { method: 'POST', headers: { authorization: 'Bearer run-token' }, body: '{"input":{}}' });
+      fetch(`${http.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer run-token' },
+        body: '{"input":{}}',
+      });
     for (const method of methodNames) expect((await post(`api/${method}`)).status).toBe(200);
     for (const other of ['api/eval', 'api/__proto__', 'api/users', 'api/constructor', 'api/']) {
       expect((await post(other)).status).toBe(404);
@@ -83,7 +94,12 @@ describe('the API contract is the only source of the API', () => {
 
   it('lms call --list prints exactly the contract methods', async () => {
     let out = '';
-    const code = await main(['call', '--list'], { stdout: (t) => (out += t), stderr: () => {}, stdin: () => '', env: {} });
+    const code = await main(['call', '--list'], {
+      stdout: (t) => (out += t),
+      stderr: () => {},
+      stdin: () => '',
+      env: {},
+    });
     expect(code).toBe(0);
     expect(out.trim().split('\n').sort()).toEqual(sorted);
   });

@@ -30,7 +30,10 @@ vi.mock('electron', () => ({
     }
   },
   dialog: { showErrorBox: vi.fn() },
-  ipcMain: { handle: (c: string, l: unknown) => h.handlers.set(c, l), removeHandler: (c: string) => h.handlers.delete(c) },
+  ipcMain: {
+    handle: (c: string, l: unknown) => h.handlers.set(c, l),
+    removeHandler: (c: string) => h.handlers.delete(c),
+  },
   session: {
     defaultSession: {
       setPermissionRequestHandler: (fn: typeof h.permissionHandler) => (h.permissionHandler = fn),
@@ -55,7 +58,13 @@ beforeEach(() => {
 describe('the Electron main process', () => {
   it('opens a window with context isolation, the sandbox, and no Node in the page', () => {
     const prefs = main.windowOptions('/app/preload.cjs').webPreferences!;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
   });
 
   it('refuses navigation away from the app and new windows; https links go to the system browser', () => {

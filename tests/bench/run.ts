@@ -1,0 +1,40 @@
+// `npm run bench`: every benchmark, each stated as a ratio against a baseline measured in the same run, with
+// the machine it ran on. Results are printed and written to test-results/bench.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { foundationBenchmarks } from './foundation';
+import type { BenchResult } from './harness';
+
+const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+
+const suites: [string, () => Promise<BenchResult[]>][] = [['foundation', foundationBenchmarks]];
+try {
+  const loan = await import('./loan');
+  suites.push(['loan engine', loan.loanBenchmarks]);
+} catch (error) {
+  console.warn('loan benchmarks unavailable:', error instanceof Error ? error.message : error);
+}
+
+const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`);
+const all: Record<string, BenchResult[]> = {};
+console.log(`Optifluence LMS benchmarks on ${machine}\n`);
+for (const [name, run] of suites) {
+  const results = await run();
+  all[name] = results;
+  console.log(`## ${name}`);
+  for (const r of results) {
+    const ratio = r.ratio !== undefined ? ` = ${r.ratio.toFixed(2)}× ${r.baseline}` : '';
+    const target = r.target
+      ? ` — ${r.target}${r.isMet === undefined ? '' : r.isMet ? ' ✓' : ' ✗ NOT MET'}`
+      : '';
+    console.log(
+      `  ${r.name}: p50 ${fmt(r.p50Ms)}, p99 ${fmt(r.p99Ms)} (${r.iterations} runs)${ratio}${target}`,
+    );
+  }
+  console.log('');
+}
+mkdirSync('test-results', { recursive: true });
+writeFileSync(
+  'test-results/bench.json',
+  JSON.stringify({ machine, at: new Date().toISOString(), results: all }, null, 2),
+);
