@@ -151,6 +151,131 @@ export interface SchemaMigrationsTable {
   applied_at: string;
 }
 
+export interface CustomersTable {
+  id: string;
+  customer_no: string;
+  kind: 'individual' | 'business';
+  branch_id: string;
+  display_name: string;
+  first_name: string | null;
+  middle_name: string | null;
+  last_name: string | null;
+  date_of_birth: string | null;
+  gender: 'female' | 'male' | 'other' | 'undisclosed' | null;
+  id_type: string | null;
+  id_number: string | null;
+  id_expiry_date: string | null;
+  occupation: string | null;
+  employer: string | null;
+  monthly_income_minor: number | null;
+  monthly_expenses_minor: number | null;
+  registered_name: string | null;
+  registration_number: string | null;
+  legal_form: string | null;
+  sector: string | null;
+  date_established: string | null;
+  annual_turnover_minor: number | null;
+  phone: string | null;
+  phone_alt: string | null;
+  email: string | null;
+  address: string | null;
+  city: string | null;
+  region: string | null;
+  country: string | null;
+  photo_document_id: string | null;
+  referred_by_customer_id: string | null;
+  kyc_status: 'pending' | 'verified' | 'rejected' | 'expired';
+  kyc_decided_by: string | null;
+  kyc_decided_at: string | null;
+  kyc_note: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  field_hlcs: string;
+}
+
+export interface CustomerFieldHistoryTable {
+  id: string;
+  customer_id: string;
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+  changed_by: string;
+  changed_at: string;
+}
+
+export interface BusinessPeopleTable {
+  id: string;
+  business_id: string;
+  person_id: string;
+  role: 'owner' | 'director' | 'contact';
+  share_basis_points: number | null;
+  created_at: string;
+}
+
+export interface RelationshipsTable {
+  id: string;
+  customer_id: string;
+  related_customer_id: string;
+  kind: 'guarantor' | 'spouse' | 'next_of_kin' | 'owner_director' | 'employer';
+  note: string | null;
+  created_by: string;
+  created_at: string;
+  removed_at: string | null;
+}
+
+export interface DocumentsTable {
+  id: string;
+  customer_id: string;
+  kind: string;
+  file_name: string;
+  mime_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size_bytes: number;
+  sha256: string;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
+export interface CommunicationsTable {
+  id: string;
+  customer_id: string;
+  channel: 'call' | 'visit' | 'sms' | 'email';
+  direction: 'inbound' | 'outbound';
+  subject: string;
+  note: string | null;
+  staff_user_id: string | null;
+  is_system: number;
+  occurred_at: string;
+  created_at: string;
+}
+
+export interface ReferralRewardsTable {
+  id: string;
+  referrer_customer_id: string;
+  referred_customer_id: string;
+  amount_minor: number;
+  status: 'pending' | 'earned' | 'settled';
+  earned_at: string | null;
+  settled_at: string | null;
+  settled_by: string | null;
+  created_at: string;
+}
+
+export interface CreditScoresTable {
+  id: string;
+  customer_id: string;
+  score: number;
+  band: string;
+  factors: string;
+  computed_by: string;
+  computed_at: string;
+}
+
+export interface CustomerSearchTable {
+  customer_id: string;
+  terms: string;
+}
+
 export interface Database {
   institution: InstitutionTable;
   branches: BranchesTable;
@@ -168,4 +293,13 @@ export interface Database {
   settings: SettingsTable;
   counters: CountersTable;
   schema_migrations: SchemaMigrationsTable;
+  customers: CustomersTable;
+  customer_field_history: CustomerFieldHistoryTable;
+  business_people: BusinessPeopleTable;
+  relationships: RelationshipsTable;
+  documents: DocumentsTable;
+  communications: CommunicationsTable;
+  referral_rewards: ReferralRewardsTable;
+  credit_scores: CreditScoresTable;
+  customer_search: CustomerSearchTable;
 }

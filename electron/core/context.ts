@@ -29,6 +29,8 @@ export interface CoreDeps {
   clock: Clock;
   ids: Ids;
   hashing: PasswordHashing;
+  /** Where document scans are kept, content-addressed by SHA-256 (beside the ledger file). */
+  documentsDir: string;
   log: (message: string, error?: unknown) => void;
 }
 

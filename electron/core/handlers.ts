@@ -18,6 +18,21 @@ import {
 import { readSecurity, updateSecurity } from './settings/security';
 import { initialise, setupStatus } from './setup/setup';
 import { systemStatus } from './system/status';
+import { getDocument, uploadDocument } from './customers/documents';
+import {
+  addRelationship,
+  computeScore,
+  listCommunications,
+  listReferrals,
+  logCommunication,
+  removeRelationship,
+  scoreHistory,
+  settleReferral,
+} from './customers/links';
+import { customerActivity, customerHistory, customerProfile, searchCustomers } from './customers/profile';
+import { findDuplicates, registerBusiness, registerIndividual } from './customers/register';
+import { readCustomerSettings, updateCustomerSettings } from './customers/rules';
+import { decideKyc, expireOverdueKyc, listExpiringIds, updateCustomer } from './customers/update';
 import {
   createUser,
   listRoles,
@@ -62,4 +77,27 @@ export const handlers: Handlers = {
   'settings.getSecurity': (ctx) => readSecurity(ctx.db),
   'settings.updateSecurity': updateSecurity,
   'system.status': (ctx) => systemStatus(ctx),
+  'customers.search': searchCustomers,
+  'customers.get': (ctx, input) => customerProfile(ctx, input.customerId),
+  'customers.checkDuplicates': findDuplicates,
+  'customers.registerIndividual': registerIndividual,
+  'customers.registerBusiness': registerBusiness,
+  'customers.update': updateCustomer,
+  'customers.history': (ctx, input) => customerHistory(ctx, input.customerId),
+  'customers.activity': (ctx, input) => customerActivity(ctx, input.customerId),
+  'customers.getSettings': (ctx) => readCustomerSettings(ctx.db),
+  'customers.updateSettings': updateCustomerSettings,
+  'kyc.decide': decideKyc,
+  'kyc.listExpiring': listExpiringIds,
+  'kyc.expireOverdue': (ctx) => expireOverdueKyc(ctx),
+  'documents.upload': uploadDocument,
+  'documents.get': getDocument,
+  'relationships.add': addRelationship,
+  'relationships.remove': removeRelationship,
+  'communications.log': logCommunication,
+  'communications.list': listCommunications,
+  'referrals.list': listReferrals,
+  'referrals.settle': settleReferral,
+  'scores.compute': computeScore,
+  'scores.history': scoreHistory,
 };

@@ -8,7 +8,8 @@
 // Access: 'public' (no session: setup, sign-in), 'session' (any session stage, e.g. during a forced password
 // change or a pending two-factor prompt), 'signedIn' (a completed sign-in), or a permission name.
 import { z } from 'zod';
-import type { Permission } from '../permissions';
+import { customerMethods } from './customers';
+import { method, ok, type MethodSpec } from './method';
 import {
   auditRow,
   branchInfo,
@@ -26,24 +27,7 @@ import {
   uuid,
 } from './schemas';
 
-export type Access = 'public' | 'session' | 'signedIn' | Permission;
-
-export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
-  description: string;
-  access: Access;
-  /** A mutation runs in one write transaction; a query only reads. */
-  kind: 'query' | 'mutation';
-  input: I;
-  output: O;
-}
-
-function method<I extends z.ZodType, O extends z.ZodType, K extends MethodSpec['kind']>(
-  spec: MethodSpec<I, O> & { kind: K },
-): MethodSpec<I, O> & { kind: K } {
-  return spec;
-}
-
-const ok = z.object({ ok: z.literal(true) });
+export type { Access, MethodSpec } from './method';
 
 export const contract = {
   'setup.status': method({
@@ -280,6 +264,7 @@ export const contract = {
       message: z.string().nullable(),
     }),
   }),
+  ...customerMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -295,3 +280,4 @@ export function isMethodName(name: string): name is MethodName {
 
 export * from './errors';
 export * from './schemas';
+export * from './customers';

@@ -47,6 +47,7 @@ export async function foundationBenchmarks(): Promise<BenchResult[]> {
       clock: systemClock,
       ids: randomIds,
       hashing: productionHashing,
+      documentsDir: join(dir, 'documents'),
       log: () => {},
     });
     await core.call('setup.initialise', {

@@ -45,7 +45,14 @@ export function aLedger(options: { dir?: string; clock?: TestClock } = {}): Test
   const path = join(dir, 'ledger.sqlite');
   const clock = options.clock ?? new TestClock();
   const ledger = openLedger(path);
-  const core = createCore({ db: ledger.db, clock, ids: randomIds, hashing: testHashing, log: () => {} });
+  const core = createCore({
+    db: ledger.db,
+    clock,
+    ids: randomIds,
+    hashing: testHashing,
+    documentsDir: join(dir, 'documents'),
+    log: () => {},
+  });
   const branch: TestBranch = {
     ledger,
     core,

@@ -1,0 +1,193 @@
+// Onboarding rules and the small pure helpers the customer use cases share: the settings (with defaults),
+// people-facing numbers, phone and name normalisation, the full-text search terms and query.
+import { LocalDate } from '@js-joda/core';
+import { distance } from 'fastest-levenshtein';
+import type { Kysely } from 'kysely';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import type { CustomersTable, Database } from '../../../db/schema';
+import { fieldError, type CustomerSettings, type CustomerSummary } from '../../../shared/contract';
+import type { Ctx, WriteCtx } from '../context';
+import { requireDevice } from '../context';
+
+export const defaultCustomerSettings: CustomerSettings = {
+  minimumAge: 18,
+  defaultCountry: 'KE',
+  maxDocumentBytes: 10 * 1024 * 1024,
+  requiredDocuments: { individual: ['id_document', 'photo'], business: ['business_registration'] },
+  referralRewardMinor: 50_000,
+  scoreWeights: {
+    repaymentHistory: 30,
+    arrears: 20,
+    affordability: 20,
+    tenure: 10,
+    kyc: 10,
+    businessAge: 10,
+  },
+};
+
+const settingsKey = 'customers';
+
+export async function readCustomerSettings(db: Kysely<Database>): Promise<CustomerSettings> {
+  const row = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', settingsKey)
+    .executeTakeFirst();
+  return row
+    ? { ...defaultCustomerSettings, ...(JSON.parse(row.value) as Partial<CustomerSettings>) }
+    : defaultCustomerSettings;
+}
+
+export async function updateCustomerSettings(
+  ctx: WriteCtx,
+  input: Partial<CustomerSettings>,
+): Promise<CustomerSettings> {
+  const before = await readCustomerSettings(ctx.tx);
+  const after = { ...before, ...input };
+  const value = JSON.stringify(after);
+  const updatedAt = ctx.clock.now().toISOString();
+  await ctx.tx
+    .insertInto('settings')
+    .values({ key: settingsKey, value, updated_at: updatedAt })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: updatedAt }))
+    .execute();
+  await ctx.emit({
+    type: 'settings.changed',
+    entityType: 'settings',
+    entityId: settingsKey,
+    payload: { ...after },
+  });
+  await ctx.audit({
+    action: 'settings.changed',
+    entityType: 'settings',
+    entityId: settingsKey,
+    details: { before, after },
+  });
+  return after;
+}
+
+/** `BRANCH-DEVICE-000123`: unique offline, since each device numbers only its own. */
+export async function nextNumber(ctx: WriteCtx, counter: string): Promise<string> {
+  const device = requireDevice(ctx);
+  const row = await ctx.tx
+    .insertInto('counters')
+    .values({ name: counter, next_value: 2 })
+    .onConflict((oc) =>
+      oc.column('name').doUpdateSet((eb) => ({ next_value: eb('counters.next_value', '+', 1) })),
+    )
+    .returning('next_value')
+    .executeTakeFirstOrThrow();
+  return `${device.branchCode}-${device.code}-${String(row.next_value - 1).padStart(6, '0')}`;
+}
+
+export async function businessDateOf(ctx: Ctx): Promise<string> {
+  const branch = await ctx.db
+    .selectFrom('branches')
+    .select('business_date')
+    .where('id', '=', requireDevice(ctx).branchId)
+    .executeTakeFirstOrThrow();
+  return branch.business_date;
+}
+
+/** A phone number in E.164, or a VALIDATION error on `field`. */
+export function normalisePhone(input: string, country: string, field: string): string {
+  const parsed = parsePhoneNumberFromString(input, country as CountryCode);
+  if (!parsed || !parsed.isValid()) {
+    throw fieldError(field, `is not a valid phone number (e.g. +254 712 345 678)`, 'invalid_phone');
+  }
+  return parsed.number;
+}
+
+export function assertNotInFuture(date: string, today: string, field: string) {
+  if (date > today) throw fieldError(field, 'must not be in the future', 'date_in_future');
+}
+
+export function assertAdult(dateOfBirth: string, today: string, minimumAge: number, field = 'dateOfBirth') {
+  assertNotInFuture(dateOfBirth, today, field);
+  if (LocalDate.parse(dateOfBirth).plusYears(minimumAge).isAfter(LocalDate.parse(today))) {
+    throw fieldError(field, `the customer must be at least ${minimumAge} years old`, 'under_age');
+  }
+}
+
+/** Lower case, accents folded, spaces collapsed: "  Amína  NJOROGE " → "amina njoroge". */
+export function foldName(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Same person, probably: equal once folded and word-sorted, or at most two edits apart. */
+export function isSimilarName(a: string, b: string): boolean {
+  const fa = foldName(a).split(' ').sort().join(' ');
+  const fb = foldName(b).split(' ').sort().join(' ');
+  if (fa === fb) return true;
+  const budget = Math.min(2, Math.floor(Math.min(fa.length, fb.length) / 5));
+  return distance(fa, fb) <= budget;
+}
+
+export function displayNameOf(
+  c: Pick<CustomersTable, 'kind' | 'first_name' | 'middle_name' | 'last_name' | 'registered_name'>,
+): string {
+  if (c.kind === 'business') return c.registered_name ?? '';
+  return [c.first_name, c.middle_name, c.last_name].filter(Boolean).join(' ');
+}
+
+function phoneForms(e164: string | null): string[] {
+  if (!e164) return [];
+  const parsed = parsePhoneNumberFromString(e164);
+  if (!parsed) return [e164.replace(/\D/g, '')];
+  const national = parsed.formatNational().replace(/\D/g, '');
+  return [e164.replace(/\D/g, ''), national, parsed.nationalNumber];
+}
+
+/** Everything search-as-you-type should find a customer by, as space-separated terms. */
+export function searchTermsOf(c: CustomersTable): string {
+  return [
+    c.display_name,
+    c.registered_name,
+    c.id_number,
+    c.id_number?.replace(/-/g, ''),
+    c.registration_number?.replace(/[/-]/g, ''),
+    c.customer_no.replace(/-/g, ''),
+    c.customer_no.replace(/-/g, ' '),
+    ...phoneForms(c.phone),
+    ...phoneForms(c.phone_alt),
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/**
+ * What the officer typed, as an FTS5 query: each word a quoted prefix, all required. A number typed with
+ * spaces or dashes ("0712 345", "NBO-01-00") is one term. Quoting makes any character in a name inert.
+ */
+export function toFtsQuery(input: string): string | null {
+  const trimmed = input.trim();
+  if (!trimmed) return null;
+  const words =
+    /^[+\d\s().-]+$/.test(trimmed) || /^[A-Za-z]{2,8}-\d/.test(trimmed)
+      ? [trimmed.replace(/[^\p{L}\p{N}]/gu, '')]
+      : trimmed.split(/\s+/).map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''));
+  const terms = words.filter(Boolean).map((w) => `"${w}"*`);
+  return terms.length > 0 ? terms.join(' ') : null;
+}
+
+export function toSummary(c: CustomersTable): CustomerSummary {
+  return {
+    id: c.id,
+    customerNo: c.customer_no,
+    kind: c.kind,
+    displayName: c.display_name,
+    phone: c.phone,
+    idNumber: c.id_number ?? c.registration_number,
+    dateOfBirth: c.date_of_birth,
+    kycStatus: c.kyc_status,
+    createdAt: c.created_at,
+  };
+}
+
+export async function refreshSearch(tx: Kysely<Database>, c: CustomersTable): Promise<void> {
+  await tx.deleteFrom('customer_search').where('customer_id', '=', c.id).execute();
+  await tx
+    .insertInto('customer_search')
+    .values({ customer_id: c.id, terms: searchTermsOf(c) })
+    .execute();
+}
