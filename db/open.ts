@@ -24,6 +24,31 @@ export function openSqlite(path: string): BetterSqlite3.Database {
   return sqlite;
 }
 
+/**
+ * Kysely's SQLite driver prepares every query afresh; compiling the SQL often costs more than running it.
+ * The core issues the same few hundred statements over and over, so they are kept prepared (bounded, least
+ * recently prepared dropped first). SQLite re-prepares a cached statement itself after a schema change.
+ */
+export function withStatementCache(sqlite: BetterSqlite3.Database, max = 1_000): BetterSqlite3.Database {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  const prepare = (source: string) => {
+    let statement = cache.get(source);
+    if (!statement) {
+      statement = sqlite.prepare(source);
+      if (cache.size >= max) cache.delete(cache.keys().next().value!);
+      cache.set(source, statement);
+    }
+    return statement;
+  };
+  return new Proxy(sqlite, {
+    get(target, property) {
+      if (property === 'prepare') return prepare;
+      const value = Reflect.get(target, property) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 /** Opens (creating if needed) and migrates the ledger at `path`. Throws LedgerTooNewError for a newer ledger. */
 export function openLedger(path: string): Ledger {
   const sqlite = openSqlite(path);
@@ -33,7 +58,7 @@ export function openLedger(path: string): Ledger {
     sqlite.close();
     throw error;
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     path,
     sqlite,

@@ -51,7 +51,10 @@ CREATE TABLE customers (
 CREATE UNIQUE INDEX customers_id_document ON customers(id_type, id_number) WHERE id_number IS NOT NULL;
 CREATE UNIQUE INDEX customers_registration ON customers(registration_number) WHERE registration_number IS NOT NULL;
 CREATE INDEX customers_dob ON customers(date_of_birth);
+CREATE INDEX customers_display_name ON customers(display_name, id);
+CREATE INDEX customers_registered_name ON customers(registered_name) WHERE registered_name IS NOT NULL;
 CREATE INDEX customers_phone ON customers(phone);
+CREATE INDEX customers_phone_alt ON customers(phone_alt) WHERE phone_alt IS NOT NULL;
 CREATE INDEX customers_id_expiry ON customers(id_expiry_date) WHERE id_expiry_date IS NOT NULL;
 CREATE INDEX customers_kyc ON customers(kyc_status);
 

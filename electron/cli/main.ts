@@ -8,6 +8,7 @@
 //   lms verify                       audit chain and schema integrity; exit 1 on any break
 //   lms schedule < terms.json        a repayment schedule (pure: no ledger, no sign-in)
 //   lms replay < loan.json           a loan's state from its terms and transactions (pure)
+//   lms seed --customers N           demo customers through the onboarding use cases (as LMS_USER, an admin)
 //   lms docs [--check]               regenerate docs/ (API reference, schema); --check fails when stale
 // Every ledger command takes --db PATH (default: LMS_DB, else the desktop app's ledger).
 import { readFileSync } from 'node:fs';
@@ -33,7 +34,7 @@ const processIo: Io = {
   env: process.env,
 };
 
-const usage = `usage: lms <init|migrate|call|verify|schedule|replay|docs> [options] [--db PATH]
+const usage = `usage: lms <init|migrate|call|verify|seed|schedule|replay|docs> [options] [--db PATH]
 Run 'lms <command> --help' or see README.md for each command's options.`;
 
 function ledgerFlag(args: string[], io: Io): string {
@@ -116,26 +117,64 @@ async function call(args: string[], io: Io): Promise<number> {
   try {
     let sessionToken: string | null = null;
     if (io.env.LMS_USER) {
-      const signIn = await opened.core.call('auth.signIn', {
-        username: io.env.LMS_USER,
-        password: io.env.LMS_PASSWORD ?? '',
-      });
-      if (signIn.error) return report(signIn, io);
-      let session = signIn.data as { status: string; sessionToken: string };
-      if (session.status === 'totpRequired') {
-        const verified = await opened.core.call(
-          'auth.verifyTotp',
-          { code: io.env.LMS_TOTP ?? '' },
-          { sessionToken: session.sessionToken },
-        );
-        if (verified.error) return report(verified, io);
-        session = verified.data as typeof session;
-      }
-      sessionToken = session.sessionToken;
+      const token = await signInFromEnv(opened.core, io);
+      if (typeof token !== 'string') return report(token, io);
+      sessionToken = token;
     }
     const result = await opened.core.call(method, input, { sessionToken });
     if (sessionToken) await opened.core.call('auth.signOut', {}, { sessionToken });
     return report(result, io);
+  } finally {
+    await opened.close();
+  }
+}
+
+/** Signs in as LMS_USER / LMS_PASSWORD (/ LMS_TOTP); returns the session token or the failed result. */
+async function signInFromEnv(
+  core: ReturnType<typeof openCore>['core'],
+  io: Io,
+): Promise<string | ApiResult<unknown>> {
+  const signIn = await core.call('auth.signIn', {
+    username: io.env.LMS_USER ?? '',
+    password: io.env.LMS_PASSWORD ?? '',
+  });
+  if (signIn.error) return signIn;
+  const session = signIn.data as { status: string; sessionToken: string };
+  if (session.status !== 'totpRequired') return session.sessionToken;
+  const verified = await core.call(
+    'auth.verifyTotp',
+    { code: io.env.LMS_TOTP ?? '' },
+    { sessionToken: session.sessionToken },
+  );
+  return verified.error ? verified : (verified.data as { sessionToken: string }).sessionToken;
+}
+
+async function seed(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({ args, options: { db: { type: 'string' }, customers: { type: 'string' } } });
+  const count = Number(values.customers ?? 0);
+  if (!Number.isInteger(count) || count < 1) {
+    io.stderr('usage: lms seed --customers N (signs in as LMS_USER / LMS_PASSWORD, an administrator)');
+    return 2;
+  }
+  const opened = openCore(ledgerFlag(args, io));
+  try {
+    const token = await signInFromEnv(opened.core, io);
+    if (typeof token !== 'string') return report(token, io);
+    let individuals = 0;
+    let businesses = 0;
+    for (let done = 0; done < count;) {
+      const chunk = Math.min(5_000, count - done);
+      const result = await opened.core.call('customers.seedDemo', { count: chunk }, { sessionToken: token });
+      if (result.error) return report(result, io);
+      const data = result.data as { individuals: number; businesses: number };
+      individuals += data.individuals;
+      businesses += data.businesses;
+      done += chunk;
+      io.stderr(`seeded ${done} / ${count}`);
+    }
+    await opened.core.call('auth.signOut', {}, { sessionToken: token });
+    io.stdout(JSON.stringify({ individuals, businesses }));
+    return 0;
   } finally {
     await opened.close();
   }
@@ -202,6 +241,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await call(args, io);
       case 'verify':
         return await verify(args, io);
+      case 'seed':
+        return await seed(args, io);
       case 'schedule':
       case 'replay':
         return await engine(command, io);

@@ -18,6 +18,7 @@ import {
 import { readSecurity, updateSecurity } from './settings/security';
 import { initialise, setupStatus } from './setup/setup';
 import { systemStatus } from './system/status';
+import { seedDemoCustomers } from './customers/demo';
 import { getDocument, uploadDocument } from './customers/documents';
 import {
   addRelationship,
@@ -99,5 +100,6 @@ export const handlers: Handlers = {
   'referrals.list': listReferrals,
   'referrals.settle': settleReferral,
   'scores.compute': computeScore,
+  'customers.seedDemo': seedDemoCustomers,
   'scores.history': scoreHistory,
 };

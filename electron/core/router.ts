@@ -96,7 +96,7 @@ export function createCore(deps: CoreDeps): Core {
         await auditDenial(ctx, method, `session stage ${session.actor.stage}`);
         return { code: 'FORBIDDEN', reason: 'session_stage', message: 'Finish signing in first.' };
       }
-      await touchSession(deps.db, session.actor.sessionId, deps.clock.now());
+      await touchSession(deps.db, session.actor.sessionId, deps.clock.now(), session.lastSeenAt);
       return null;
     }
     if (session.kind === 'expired' && session.why !== 'ended') {

@@ -6,6 +6,7 @@ export interface Timing {
   name: string;
   iterations: number;
   p50Ms: number;
+  p95Ms: number;
   p99Ms: number;
   meanMs: number;
 }
@@ -39,7 +40,14 @@ export async function time(
   }
   samples.sort((a, b) => a - b);
   const meanMs = samples.reduce((s, x) => s + x, 0) / samples.length;
-  return { name, iterations, p50Ms: percentile(samples, 50), p99Ms: percentile(samples, 99), meanMs };
+  return {
+    name,
+    iterations,
+    p50Ms: percentile(samples, 50),
+    p95Ms: percentile(samples, 95),
+    p99Ms: percentile(samples, 99),
+    meanMs,
+  };
 }
 
 /** States `subject` as a ratio of `baseline` (both from this run) and checks an optional target. */

@@ -2,12 +2,16 @@
 // the machine it ran on. Results are printed and written to test-results/bench.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { customerBenchmarks } from './customers';
 import { foundationBenchmarks } from './foundation';
 import type { BenchResult } from './harness';
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 
-const suites: [string, () => Promise<BenchResult[]>][] = [['foundation', foundationBenchmarks]];
+const suites: [string, () => Promise<BenchResult[]>][] = [
+  ['foundation', foundationBenchmarks],
+  ['customers', customerBenchmarks],
+];
 try {
   const loan = await import('./loan');
   suites.push(['loan engine', loan.loanBenchmarks]);
@@ -28,7 +32,7 @@ for (const [name, run] of suites) {
       ? ` — ${r.target}${r.isMet === undefined ? '' : r.isMet ? ' ✓' : ' ✗ NOT MET'}`
       : '';
     console.log(
-      `  ${r.name}: p50 ${fmt(r.p50Ms)}, p99 ${fmt(r.p99Ms)} (${r.iterations} runs)${ratio}${target}`,
+      `  ${r.name}: p50 ${fmt(r.p50Ms)}, p95 ${fmt(r.p95Ms)}, p99 ${fmt(r.p99Ms)} (${r.iterations} runs)${ratio}${target}`,
     );
   }
   console.log('');

@@ -91,7 +91,7 @@ export async function advanceSession(
 export type SessionLookup =
   | { kind: 'none' }
   | { kind: 'expired'; sessionId: string; why: 'idle' | 'lifetime' | 'ended' | 'user' }
-  | { kind: 'valid'; actor: Actor; idleExpiresAt: string; expiresAt: string };
+  | { kind: 'valid'; actor: Actor; idleExpiresAt: string; expiresAt: string; lastSeenAt: string };
 
 /** Finds the session of a token and checks its idle timeout and lifetime against the clock. */
 export async function lookupSession(ctx: Ctx, token: string): Promise<SessionLookup> {
@@ -129,6 +129,7 @@ export async function lookupSession(ctx: Ctx, token: string): Promise<SessionLoo
     kind: 'valid',
     idleExpiresAt: idleExpiresAt.toISOString(),
     expiresAt: row.expires_at,
+    lastSeenAt: row.last_seen_at,
     actor: {
       userId: row.userId,
       username: row.username,
@@ -140,7 +141,8 @@ export async function lookupSession(ctx: Ctx, token: string): Promise<SessionLoo
   };
 }
 
-export async function touchSession(db: Kysely<Database>, sessionId: string, now: Date): Promise<void> {
+export async function touchSession(db: Kysely<Database>, sessionId: string, now: Date, lastSeenAt: string): Promise<void> {
+  if (Date.parse(lastSeenAt) > now.getTime() - 30_000) return;
   await db
     .updateTable('sessions')
     .set({ last_seen_at: now.toISOString() })

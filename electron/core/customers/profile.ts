@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { CustomersTable } from '../../../db/schema';
 import { LmsError, type CustomerProfile, type OutputOf, type ParsedInputOf } from '../../../shared/contract';
 import type { Ctx } from '../context';
-import { readCustomerSettings, toFtsQuery, toSummary } from './rules';
+import { readCustomerSettings, summaryColumns, toFtsQuery, toSummary } from './rules';
 
 export async function findCustomer(db: Ctx['db'], customerId: string): Promise<CustomersTable> {
   const row = await db.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirst();
@@ -21,7 +21,7 @@ export async function searchCustomers(
     let query = ctx.db
       .selectFrom('customer_search')
       .innerJoin('customers', 'customers.id', 'customer_search.customer_id')
-      .selectAll('customers')
+      .select(summaryColumns)
       .where(sql<boolean>`customer_search MATCH ${match}`);
     if (input.kind) query = query.where('customers.kind', '=', input.kind);
     if (input.kycStatus) query = query.where('customers.kyc_status', '=', input.kycStatus);

@@ -75,7 +75,8 @@ export async function findDuplicates(
       .selectFrom('customers')
       .selectAll()
       .where('kind', '=', 'business')
-      .where('registered_name', 'like', `${prefix.replace(/[%_]/g, '')}%`)
+      .where('registered_name', '>=', prefix)
+      .where('registered_name', '<', `${prefix}\uffff`)
       .limit(500)
       .execute();
     for (const c of candidates) {
@@ -188,7 +189,7 @@ async function persist(
   extra: Record<string, unknown>,
 ) {
   await ctx.tx.insertInto('customers').values(row).execute();
-  await refreshSearch(ctx.tx, row);
+  await refreshSearch(ctx.tx, row, true);
   if (row.referred_by_customer_id) {
     const settings = await readCustomerSettings(ctx.tx);
     await ctx.tx

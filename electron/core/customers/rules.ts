@@ -2,7 +2,7 @@
 // people-facing numbers, phone and name normalisation, the full-text search terms and query.
 import { LocalDate } from '@js-joda/core';
 import { distance } from 'fastest-levenshtein';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import type { CustomersTable, Database } from '../../../db/schema';
 import { fieldError, type CustomerSettings, type CustomerSummary } from '../../../shared/contract';
@@ -170,7 +170,35 @@ export function toFtsQuery(input: string): string | null {
   return terms.length > 0 ? terms.join(' ') : null;
 }
 
-export function toSummary(c: CustomersTable): CustomerSummary {
+/** The columns a summary needs: lists select only these. */
+export const summaryColumns = [
+  'customers.id',
+  'customers.customer_no',
+  'customers.kind',
+  'customers.display_name',
+  'customers.phone',
+  'customers.id_number',
+  'customers.registration_number',
+  'customers.date_of_birth',
+  'customers.kyc_status',
+  'customers.created_at',
+] as const;
+
+type SummaryRow = Pick<
+  CustomersTable,
+  | 'id'
+  | 'customer_no'
+  | 'kind'
+  | 'display_name'
+  | 'phone'
+  | 'id_number'
+  | 'registration_number'
+  | 'date_of_birth'
+  | 'kyc_status'
+  | 'created_at'
+>;
+
+export function toSummary(c: SummaryRow): CustomerSummary {
   return {
     id: c.id,
     customerNo: c.customer_no,
@@ -184,10 +212,14 @@ export function toSummary(c: CustomersTable): CustomerSummary {
   };
 }
 
-export async function refreshSearch(tx: Kysely<Database>, c: CustomersTable): Promise<void> {
-  await tx.deleteFrom('customer_search').where('customer_id', '=', c.id).execute();
-  await tx
-    .insertInto('customer_search')
-    .values({ customer_id: c.id, terms: searchTermsOf(c) })
-    .execute();
+/**
+ * Keeps the search index in step with a customer. The index row shares the customer row's rowid, so it is
+ * found without a scan (FTS5 cannot index its UNINDEXED customer_id column).
+ */
+export async function refreshSearch(tx: Kysely<Database>, c: CustomersTable, isNew = false): Promise<void> {
+  const rowid = sql<number>`(SELECT rowid FROM customers WHERE id = ${c.id})`;
+  if (!isNew) await sql`DELETE FROM customer_search WHERE rowid = ${rowid}`.execute(tx);
+  await sql`INSERT INTO customer_search (rowid, customer_id, terms) VALUES (${rowid}, ${c.id}, ${searchTermsOf(c)})`.execute(
+    tx,
+  );
 }
