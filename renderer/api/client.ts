@@ -3,6 +3,7 @@
 // the preload bridge in the desktop app (`window.lms`), and HTTP on loopback in a plain browser.
 import {
   methodNames,
+  type ApiError,
   type ApiResult,
   type InputOf,
   type MethodName,
@@ -50,12 +51,13 @@ export interface Client {
   readonly methods: readonly MethodName[];
   call<M extends MethodName>(method: M, input: InputOf<M>): Promise<ApiResult<OutputOf<M>>>;
   setSessionToken(token: string | null): void;
-  onUnauthenticated(listener: () => void): void;
+  /** Called when the server says the session has expired (idle, lifetime, or ended elsewhere). */
+  onUnauthenticated(listener: (error: ApiError) => void): void;
 }
 
 export function createClient(transport: Transport): Client {
   let sessionToken: string | null = null;
-  let unauthenticated: (() => void) | null = null;
+  let unauthenticated: ((error: ApiError) => void) | null = null;
   return {
     methods: methodNames,
     async call(method, input) {
@@ -63,7 +65,7 @@ export function createClient(transport: Transport): Client {
         OutputOf<typeof method>
       >;
       if (result.error?.code === 'UNAUTHENTICATED' && result.error.reason === 'session_expired')
-        unauthenticated?.();
+        unauthenticated?.(result.error);
       return result;
     },
     setSessionToken(token) {

@@ -1,0 +1,36 @@
+// The renderer's translations (i18next): English is complete, French grows with the screens. The person's
+// language choice is kept in localStorage, so the sign-in page opens in the language they used last.
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import fr from './fr.json';
+
+export const languages = [
+  { value: 'en', label: 'English' },
+  { value: 'fr', label: 'Français' },
+] as const;
+export type Language = (typeof languages)[number]['value'];
+
+const storageKey = 'lms.language';
+
+function storedLanguage(): Language {
+  const stored = localStorage.getItem(storageKey);
+  return stored === 'fr' ? 'fr' : 'en';
+}
+
+export function setLanguage(language: Language): void {
+  localStorage.setItem(storageKey, language);
+  void i18n.changeLanguage(language);
+  document.documentElement.lang = language;
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { en: { translation: en }, fr: { translation: fr } },
+  lng: storedLanguage(),
+  fallbackLng: 'en',
+  interpolation: { escapeValue: false }, // React escapes what it renders
+  returnNull: false,
+});
+document.documentElement.lang = i18n.language;
+
+export default i18n;
