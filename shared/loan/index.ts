@@ -4,3 +4,6 @@ export * from './terms';
 export * from './daycount';
 export * from './schedule';
 export * from './charges';
+export * from './allocation';
+export * from './transactions';
+export * from './replay';

@@ -41,6 +41,8 @@ export interface Schedule {
   netDisbursedMinor: Minor;
   installments: Installment[];
   totals: Totals;
+  /** Each period's interest rate (exact), kept for re-amortising after a prepayment. */
+  periodRates: readonly Decimal[];
 }
 
 /** Raised when the engine breaks its own invariant: a bug in the engine, never a problem with the input. */
@@ -235,6 +237,7 @@ export function assembleSchedule(
     disbursementFeeMinor: disbursementFee,
     netDisbursedMinor: asMinor(balanceMinor - (isDeducted ? disbursementFee : 0)),
     installments,
+    periodRates: periods.map((p) => p.rate),
     totals: {
       principalMinor: asMinor(totalPrincipal),
       interestMinor: asMinor(totalInterest),

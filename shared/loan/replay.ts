@@ -1,0 +1,501 @@
+// The loan's state as a replay: terms + transactions sorted by (value date, HLC, id) → the exact state at any
+// date. Responsible for walking the dates (repayments, late fees, daily penalty interest, write-off), payoff
+// amounts, days past due and arrears buckets. A late-arriving backdated transaction simply sorts into place and
+// the replay gives every replica the same answer. Not responsible for the order of settlement (allocation.ts)
+// or for storing anything: the caller keeps the transactions and re-runs this.
+import { asMinor, Dec, roundMinor, type Minor } from '../money';
+import { toEpochDay } from '../dates';
+import {
+  allocateRepayment,
+  components,
+  outstanding,
+  payComponent,
+  waive,
+  type AllocationLine,
+  type ComponentName,
+  type InstallmentBook,
+  type Ledger,
+} from './allocation';
+import { isAboveTolerance, lateFeeDay, lateFeeMinor, penaltyInterest, roundPenalty } from './charges';
+import { buildSchedule, type Schedule } from './schedule';
+import { parseTerms, type LoanTerms, type Result } from './terms';
+import { cancelledIds, parseTransactions, sortTransactions, type Transaction } from './transactions';
+
+export interface ComponentState {
+  dueMinor: Minor;
+  paidMinor: Minor;
+  waivedMinor: Minor;
+  writtenOffMinor: Minor;
+  outstandingMinor: Minor;
+  /** The outstanding part of an overdue installment (0 while it is not overdue). */
+  overdueMinor: Minor;
+}
+
+export interface InstallmentState {
+  n: number;
+  dueDate: string;
+  principal: ComponentState;
+  interest: ComponentState;
+  fees: ComponentState;
+  penalties: ComponentState;
+  outstandingMinor: Minor;
+  isOverdue: boolean;
+  isSettled: boolean;
+}
+
+export interface ComponentTotals {
+  principalMinor: Minor;
+  interestMinor: Minor;
+  feesMinor: Minor;
+  penaltiesMinor: Minor;
+  totalMinor: Minor;
+}
+
+export interface TransactionAllocation {
+  transactionId: string;
+  type: Transaction['type'];
+  valueDate: string;
+  amountMinor: Minor;
+  /** Cancelled by a reversal (or, for a reversal, the fact that it has no effect of its own). */
+  isReversed: boolean;
+  /** This repayment paid the loan off: interest not yet earned and future fees were rebated. */
+  isPayoff: boolean;
+  principalMinor: Minor;
+  interestMinor: Minor;
+  feesMinor: Minor;
+  penaltiesMinor: Minor;
+  waivedMinor: Minor;
+  rebateMinor: Minor;
+  writtenOffMinor: Minor;
+  /** Money beyond the payoff (or received after closure or write-off): owed back to the customer, never lost. */
+  creditMinor: Minor;
+  lines: AllocationLine[];
+}
+
+export type ArrearsBucket = 'current' | '1-30' | '31-60' | '61-90' | '91-180' | '180+';
+export type LoanStatus = 'active' | 'closed' | 'written_off';
+
+export interface LoanState {
+  asOf: string;
+  status: LoanStatus;
+  currency: string;
+  digits: number;
+  installments: InstallmentState[];
+  outstanding: ComponentTotals;
+  overdue: ComponentTotals;
+  paid: ComponentTotals;
+  daysPastDue: number;
+  arrearsBucket: ArrearsBucket;
+  /** What a repayment on `asOf` must be to close the loan (due amounts, all principal, interest earned so far). */
+  payoffMinor: Minor;
+  creditMinor: Minor;
+  allocations: TransactionAllocation[];
+}
+
+interface Replay {
+  terms: LoanTerms;
+  books: InstallmentBook[];
+  status: LoanStatus;
+  creditMinor: number;
+}
+
+const ZERO = new Dec(0);
+
+function ledger(dueMinor: number): Ledger {
+  return { dueMinor, paidMinor: 0, waivedMinor: 0, writtenOffMinor: 0 };
+}
+
+function booksOf(terms: LoanTerms, schedule: Schedule): InstallmentBook[] {
+  const disbursementDay = toEpochDay(terms.disbursementDate);
+  const collectedFee = terms.disbursementFee?.mode === 'collected' ? schedule.disbursementFeeMinor : 0;
+  const rates = schedule.periodRates;
+  const books: InstallmentBook[] = [
+    {
+      n: 0,
+      dueDate: terms.disbursementDate,
+      fromDay: disbursementDay,
+      dueDay: disbursementDay,
+      rate: ZERO,
+      principal: ledger(0),
+      interest: ledger(0),
+      fees: ledger(collectedFee),
+      penalties: ledger(0),
+      lateFeesMinor: 0,
+      penaltyAccrued: ZERO,
+      isLateFeeCharged: true,
+    },
+  ];
+  let fromDay = disbursementDay;
+  schedule.installments.forEach((i, index) => {
+    const dueDay = fromDay + i.days;
+    books.push({
+      n: i.n,
+      dueDate: i.dueDate,
+      fromDay,
+      dueDay,
+      rate: rates[index]!,
+      principal: ledger(i.principalMinor),
+      interest: ledger(i.interestMinor),
+      fees: ledger(i.feesMinor),
+      penalties: ledger(0),
+      lateFeesMinor: 0,
+      penaltyAccrued: ZERO,
+      isLateFeeCharged: false,
+    });
+    fromDay = dueDay;
+  });
+  return books;
+}
+
+/** Unpaid principal, interest and fees: what decides whether an installment is overdue (penalties do not). */
+function arrearsOf(book: InstallmentBook): number {
+  return outstanding(book.principal) + outstanding(book.interest) + outstanding(book.fees);
+}
+
+function isOverdueOn(book: InstallmentBook, day: number, terms: LoanTerms): boolean {
+  return book.dueDay < day && isAboveTolerance(arrearsOf(book), terms);
+}
+
+/** End of days `from`..`to` (inclusive) without transactions: penalty interest on overdue principal. */
+function accruePenalties(r: Replay, from: number, to: number): void {
+  if (r.status !== 'active' || to < from || r.terms.penaltyRate.isZero()) return;
+  for (const book of r.books) {
+    if (book.dueDay >= to) break;
+    const principal = outstanding(book.principal);
+    if (principal <= 0 || !isAboveTolerance(arrearsOf(book), r.terms)) continue;
+    const days = to - Math.max(from, book.dueDay + 1) + 1;
+    if (days <= 0) continue;
+    book.penaltyAccrued = book.penaltyAccrued.plus(penaltyInterest(principal, r.terms, days));
+    book.penalties.dueMinor = book.lateFeesMinor + roundPenalty(book.penaltyAccrued, r.terms);
+  }
+}
+
+/** End of day `day`: charge the late fee of installments whose grace ran out today and are still unpaid. */
+function chargeLateFees(r: Replay, day: number): void {
+  if (r.status !== 'active' || !r.terms.lateFee) return;
+  for (const book of r.books) {
+    if (book.isLateFeeCharged || lateFeeDay(book.dueDay, r.terms) - 1 !== day) continue;
+    book.isLateFeeCharged = true;
+    const fee = lateFeeMinor(r.terms, asMinor(arrearsOf(book)));
+    if (fee <= 0) continue;
+    book.lateFeesMinor += fee;
+    book.penalties.dueMinor += fee;
+  }
+}
+
+/** Interest earned on an installment by `day`: its interest pro rata of the days elapsed in its period. */
+function earnedInterest(book: InstallmentBook, day: number, terms: LoanTerms): number {
+  if (day >= book.dueDay) return book.interest.dueMinor;
+  if (day <= book.fromDay) return 0;
+  const length = book.dueDay - book.fromDay;
+  return roundMinor(
+    new Dec(book.interest.dueMinor).times(day - book.fromDay).dividedBy(length),
+    terms.rounding,
+  );
+}
+
+/** The amount that closes the loan when paid on `day` (after that day's other transactions). */
+function payoffOn(r: Replay, day: number): number {
+  if (r.status !== 'active') return 0;
+  let total = 0;
+  for (const book of r.books) {
+    if (book.dueDay <= day) {
+      total +=
+        outstanding(book.principal) +
+        outstanding(book.interest) +
+        outstanding(book.fees) +
+        outstanding(book.penalties);
+      continue;
+    }
+    const settledInterest = book.interest.paidMinor + book.interest.waivedMinor;
+    total += outstanding(book.principal) + Math.max(0, earnedInterest(book, day, r.terms) - settledInterest);
+  }
+  return total;
+}
+
+/** Settles everything owed on `day`; interest not yet earned and fees not yet due are rebated. */
+function settlePayoff(r: Replay, day: number, lines: AllocationLine[]): number {
+  let rebate = 0;
+  for (const book of r.books) {
+    if (book.dueDay <= day) {
+      for (const c of components) payComponent(book, c, Number.MAX_SAFE_INTEGER, lines);
+      continue;
+    }
+    payComponent(book, 'principal', Number.MAX_SAFE_INTEGER, lines);
+    const earned = earnedInterest(book, day, r.terms) - book.interest.paidMinor - book.interest.waivedMinor;
+    payComponent(book, 'interest', Math.max(0, earned), lines);
+    for (const c of ['interest', 'fees', 'penalties'] as const) {
+      const left = outstanding(book[c]);
+      book[c].waivedMinor += left;
+      rebate += left;
+    }
+  }
+  return rebate;
+}
+
+function isSettled(r: Replay): boolean {
+  return r.books.every(
+    (b) =>
+      outstanding(b.principal) + outstanding(b.interest) + outstanding(b.fees) + outstanding(b.penalties) ===
+      0,
+  );
+}
+
+function sumLines(lines: AllocationLine[], component: ComponentName): Minor {
+  let total = 0;
+  for (const l of lines) if (l.component === component) total += l.amountMinor;
+  return asMinor(total);
+}
+
+function applyTransaction(r: Replay, t: Transaction, day: number): TransactionAllocation {
+  const lines: AllocationLine[] = [];
+  let credit = 0;
+  let rebate = 0;
+  let waived = 0;
+  let writtenOff = 0;
+  let isPayoff = false;
+  const amount = 'amountMinor' in t ? t.amountMinor : 0;
+  if (t.type === 'repayment') {
+    if (r.status !== 'active')
+      credit = amount; // after closure or write-off: a credit (a recovery)
+    else {
+      const payoff = payoffOn(r, day);
+      if (amount >= payoff) {
+        isPayoff = true;
+        rebate = settlePayoff(r, day, lines);
+        credit = amount - payoff;
+      } else {
+        credit = allocateRepayment(r.terms.allocation, r.books, day, amount, r.terms, lines);
+      }
+      if (isSettled(r)) r.status = 'closed';
+    }
+  } else if (t.type === 'fee' && r.status === 'active') {
+    let target = r.books[0]!;
+    for (const b of r.books) if (b.dueDay <= day) target = b;
+    target.fees.dueMinor += t.amountMinor;
+  } else if (t.type === 'waiver') {
+    const waivable = r.books.filter((b) => b.n > 0 || b.dueDay <= day);
+    waived = waive(waivable, t.component, t.amountMinor, []);
+    if (r.status === 'active' && isSettled(r)) r.status = 'closed';
+  } else if (t.type === 'writeoff' && r.status === 'active') {
+    for (const b of r.books) {
+      for (const c of components) {
+        const left = outstanding(b[c]);
+        b[c].writtenOffMinor += left;
+        writtenOff += left;
+      }
+    }
+    r.status = 'written_off';
+  }
+  return {
+    ...emptyAllocation(t),
+    isPayoff,
+    principalMinor: sumLines(lines, 'principal'),
+    interestMinor: sumLines(lines, 'interest'),
+    feesMinor: sumLines(lines, 'fees'),
+    penaltiesMinor: sumLines(lines, 'penalties'),
+    waivedMinor: asMinor(waived),
+    rebateMinor: asMinor(rebate),
+    writtenOffMinor: asMinor(writtenOff),
+    creditMinor: asMinor(credit),
+    lines,
+  };
+}
+
+function emptyAllocation(t: Transaction): TransactionAllocation {
+  const zero = 0 as Minor;
+  return {
+    transactionId: t.id,
+    type: t.type,
+    valueDate: t.valueDate,
+    amountMinor: asMinor('amountMinor' in t ? t.amountMinor : 0),
+    isReversed: false,
+    isPayoff: false,
+    principalMinor: zero,
+    interestMinor: zero,
+    feesMinor: zero,
+    penaltiesMinor: zero,
+    waivedMinor: zero,
+    rebateMinor: zero,
+    writtenOffMinor: zero,
+    creditMinor: zero,
+    lines: [],
+  };
+}
+
+/**
+ * The loan's state at the end of `asOf` (a business date): every transaction with a value date up to `asOf`
+ * applied in (value date, HLC, id) order, late fees and penalty interest charged day by day.
+ */
+export function replay(
+  terms: LoanTerms,
+  transactions: readonly Transaction[],
+  asOf: string,
+  schedule?: Schedule,
+): LoanState {
+  const plan = schedule ?? buildSchedule(terms);
+  const r: Replay = { terms, books: booksOf(terms, plan), status: 'active', creditMinor: 0 };
+  const asOfDay = toEpochDay(asOf);
+  const relevant = sortTransactions(transactions.filter((t) => t.valueDate <= asOf));
+  const cancelled = cancelledIds(relevant);
+  const allocations: TransactionAllocation[] = [];
+
+  const days = new Set<number>([asOfDay]);
+  const dayOf = new Map<string, number>();
+  for (const t of relevant) {
+    const day = dayOf.get(t.valueDate) ?? toEpochDay(t.valueDate);
+    dayOf.set(t.valueDate, day);
+    days.add(day);
+  }
+  if (terms.lateFee) for (const b of r.books) if (b.n > 0) days.add(lateFeeDay(b.dueDay, terms) - 1);
+  const ordered = [...days].filter((d) => d <= asOfDay).sort((a, b) => a - b);
+
+  let processed = toEpochDay(terms.disbursementDate);
+  let next = 0;
+  let payoffMinor = 0;
+  for (const day of ordered) {
+    if (day < processed) continue;
+    accruePenalties(r, processed + 1, day - 1);
+    while (next < relevant.length && dayOf.get(relevant[next]!.valueDate)! <= day) {
+      const t = relevant[next++]!;
+      if (cancelled.has(t.id)) {
+        allocations.push({ ...emptyAllocation(t), isReversed: true });
+        continue;
+      }
+      const allocation = applyTransaction(r, t, day);
+      r.creditMinor += allocation.creditMinor;
+      allocations.push(allocation);
+    }
+    if (day === asOfDay) payoffMinor = payoffOn(r, day);
+    if (day > processed) {
+      accruePenalties(r, day, day);
+      chargeLateFees(r, day);
+      processed = day;
+    }
+  }
+  return stateOf(r, asOf, asOfDay, payoffMinor, allocations);
+}
+
+function componentState(l: Ledger, isOverdue: boolean): ComponentState {
+  const left = outstanding(l);
+  return {
+    dueMinor: asMinor(l.dueMinor),
+    paidMinor: asMinor(l.paidMinor),
+    waivedMinor: asMinor(l.waivedMinor),
+    writtenOffMinor: asMinor(l.writtenOffMinor),
+    outstandingMinor: asMinor(left),
+    overdueMinor: asMinor(isOverdue ? left : 0),
+  };
+}
+
+function totalsOf(installments: InstallmentState[], pick: (c: ComponentState) => number): ComponentTotals {
+  const sum = (name: ComponentName) => installments.reduce((s, i) => s + pick(i[name]), 0);
+  const t = {
+    principal: sum('principal'),
+    interest: sum('interest'),
+    fees: sum('fees'),
+    penalties: sum('penalties'),
+  };
+  return {
+    principalMinor: asMinor(t.principal),
+    interestMinor: asMinor(t.interest),
+    feesMinor: asMinor(t.fees),
+    penaltiesMinor: asMinor(t.penalties),
+    totalMinor: asMinor(t.principal + t.interest + t.fees + t.penalties),
+  };
+}
+
+export function arrearsBucket(daysPastDue: number): ArrearsBucket {
+  if (daysPastDue <= 0) return 'current';
+  if (daysPastDue <= 30) return '1-30';
+  if (daysPastDue <= 60) return '31-60';
+  if (daysPastDue <= 90) return '61-90';
+  if (daysPastDue <= 180) return '91-180';
+  return '180+';
+}
+
+function stateOf(
+  r: Replay,
+  asOf: string,
+  asOfDay: number,
+  payoffMinor: number,
+  allocations: TransactionAllocation[],
+): LoanState {
+  let daysPastDue = 0;
+  const installments: InstallmentState[] = [];
+  for (const book of r.books) {
+    const isOverdue = r.status === 'active' && isOverdueOn(book, asOfDay + 1, r.terms);
+    if (isOverdue && daysPastDue === 0) daysPastDue = asOfDay - book.dueDay;
+    const hasAnything = components.some((c) => book[c].dueMinor > 0);
+    if (book.n === 0 && !hasAnything) continue;
+    const state: InstallmentState = {
+      n: book.n,
+      dueDate: book.dueDate,
+      principal: componentState(book.principal, isOverdue),
+      interest: componentState(book.interest, isOverdue),
+      fees: componentState(book.fees, isOverdue),
+      penalties: componentState(book.penalties, isOverdue),
+      outstandingMinor: asMinor(
+        outstanding(book.principal) +
+          outstanding(book.interest) +
+          outstanding(book.fees) +
+          outstanding(book.penalties),
+      ),
+      isOverdue,
+      isSettled: false,
+    };
+    state.isSettled = state.outstandingMinor === 0;
+    installments.push(state);
+  }
+  return {
+    asOf,
+    status: r.status,
+    currency: r.terms.currency,
+    digits: r.terms.digits,
+    installments,
+    outstanding: totalsOf(installments, (c) => c.outstandingMinor),
+    overdue: totalsOf(installments, (c) => c.overdueMinor),
+    paid: totalsOf(installments, (c) => c.paidMinor),
+    daysPastDue,
+    arrearsBucket: arrearsBucket(daysPastDue),
+    payoffMinor: asMinor(payoffMinor),
+    creditMinor: asMinor(r.creditMinor),
+    allocations,
+  };
+}
+
+/** Replays untrusted input: validates the terms and the transactions first, never throws on bad input. */
+export function replayLoan(input: {
+  terms: unknown;
+  transactions: unknown;
+  asOf: unknown;
+}): Result<LoanState> {
+  const terms = parseTerms(input.terms);
+  if (!terms.ok) return terms;
+  if (typeof input.asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(input.asOf) || !isDate(input.asOf)) {
+    return {
+      ok: false,
+      issues: [{ path: 'asOf', message: 'must be a date that exists, written YYYY-MM-DD' }],
+    };
+  }
+  if (input.asOf < terms.value.disbursementDate) {
+    return { ok: false, issues: [{ path: 'asOf', message: 'must not be before the disbursement date' }] };
+  }
+  const transactions = parseTransactions(input.transactions ?? [], terms.value.disbursementDate);
+  if (!transactions.ok) return transactions;
+  return { ok: true, value: replay(terms.value, transactions.value, input.asOf) };
+}
+
+function isDate(text: string): boolean {
+  try {
+    toEpochDay(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The payoff amount on `date`: what a repayment that day must be to close the loan. */
+export function payoffAmount(terms: LoanTerms, transactions: readonly Transaction[], date: string): Minor {
+  return replay(terms, transactions, date).payoffMinor;
+}
