@@ -7,3 +7,5 @@ export * from './charges';
 export * from './allocation';
 export * from './transactions';
 export * from './replay';
+export * from './restructure';
+export * from './eligibility';

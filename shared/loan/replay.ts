@@ -170,11 +170,14 @@ function accruePenalties(r: Replay, from: number, to: number): void {
   }
 }
 
-/** End of day `day`: charge the late fee of installments whose grace ran out today and are still unpaid. */
+/**
+ * Start of day `day`: charge the late fee of installments whose grace days ran out yesterday and which are
+ * still unpaid (above the arrears tolerance) — a payment made within the grace days avoids it.
+ */
 function chargeLateFees(r: Replay, day: number): void {
   if (r.status !== 'active' || !r.terms.lateFee) return;
   for (const book of r.books) {
-    if (book.isLateFeeCharged || lateFeeDay(book.dueDay, r.terms) - 1 !== day) continue;
+    if (book.isLateFeeCharged || lateFeeDay(book.dueDay, r.terms) !== day) continue;
     book.isLateFeeCharged = true;
     const fee = lateFeeMinor(r.terms, asMinor(arrearsOf(book)));
     if (fee <= 0) continue;
@@ -347,7 +350,7 @@ export function replay(
     dayOf.set(t.valueDate, day);
     days.add(day);
   }
-  if (terms.lateFee) for (const b of r.books) if (b.n > 0) days.add(lateFeeDay(b.dueDay, terms) - 1);
+  if (terms.lateFee) for (const b of r.books) if (b.n > 0) days.add(lateFeeDay(b.dueDay, terms));
   const ordered = [...days].filter((d) => d <= asOfDay).sort((a, b) => a - b);
 
   let processed = toEpochDay(terms.disbursementDate);
@@ -356,6 +359,7 @@ export function replay(
   for (const day of ordered) {
     if (day < processed) continue;
     accruePenalties(r, processed + 1, day - 1);
+    if (day > processed) chargeLateFees(r, day);
     while (next < relevant.length && dayOf.get(relevant[next]!.valueDate)! <= day) {
       const t = relevant[next++]!;
       if (cancelled.has(t.id)) {
@@ -369,7 +373,6 @@ export function replay(
     if (day === asOfDay) payoffMinor = payoffOn(r, day);
     if (day > processed) {
       accruePenalties(r, day, day);
-      chargeLateFees(r, day);
       processed = day;
     }
   }
