@@ -24,7 +24,13 @@ export function ResetPasswordModal(props: { user: UserView; onClose(): void; onD
   });
 
   return (
-    <Modal opened onClose={props.onClose} title={t('users.resetPasswordTitle')} centered>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened
+      onClose={props.onClose}
+      title={t('users.resetPasswordTitle')}
+      centered
+    >
       <form onSubmit={submit} noValidate aria-label={t('users.resetPasswordTitle')}>
         <Stack>
           <Text>{t('users.resetPasswordBody', { name: props.user.displayName })}</Text>

@@ -47,7 +47,13 @@ export function UserFormModal({ user, onClose, onSaved }: Props) {
   });
 
   return (
-    <Modal opened onClose={onClose} title={isNew ? t('users.createTitle') : t('users.editTitle')} centered>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened
+      onClose={onClose}
+      title={isNew ? t('users.createTitle') : t('users.editTitle')}
+      centered
+    >
       <form onSubmit={submit} noValidate aria-label={isNew ? t('users.createTitle') : t('users.editTitle')}>
         <Stack>
           <ErrorAlert message={message} />

@@ -1,5 +1,5 @@
 // The staff of the branch, one row each, with the actions an administrator can take on a row.
-import { ActionIcon, Badge, Group, Menu, Table, Text } from '@mantine/core';
+import { ActionIcon, Badge, Group, Menu, Table, VisuallyHidden } from '@mantine/core';
 import {
   IconDots,
   IconKey,
@@ -106,9 +106,7 @@ export function UsersTable(props: {
             <Table.Th>{t('users.twoFactor')}</Table.Th>
             <Table.Th>{t('users.lastSignIn')}</Table.Th>
             <Table.Th>
-              <Text component="span" className="mantine-visually-hidden">
-                {t('users.actions')}
-              </Text>
+              <VisuallyHidden>{t('users.actions')}</VisuallyHidden>
             </Table.Th>
           </Table.Tr>
         </Table.Thead>

@@ -20,7 +20,14 @@ export function OverrideModal({ message, matches, isBusy, error, onCancel, onCon
   const [reason, setReason] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
   return (
-    <Modal opened onClose={onCancel} title={t('customers.duplicates.overrideTitle')} centered size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened
+      onClose={onCancel}
+      title={t('customers.duplicates.overrideTitle')}
+      centered
+      size="lg"
+    >
       <form
         noValidate
         onSubmit={(e) => {
