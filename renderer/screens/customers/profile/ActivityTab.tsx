@@ -6,7 +6,15 @@ import type { OutputOf } from '../../../../shared/contract';
 import { api } from '../../../api/api';
 import type { BranchFormat } from '../shared/format';
 
-export function ActivityTab({ customerId, version, format }: { customerId: string; version: string; format: BranchFormat }) {
+export function ActivityTab({
+  customerId,
+  version,
+  format,
+}: {
+  customerId: string;
+  version: string;
+  format: BranchFormat;
+}) {
   const { t } = useTranslation();
   const [rows, setRows] = useState<OutputOf<'customers.activity'> | null>(null);
   useEffect(() => {

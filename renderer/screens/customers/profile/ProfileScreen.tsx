@@ -18,7 +18,16 @@ import { KycTab } from './KycTab';
 import { RelationshipsTab } from './RelationshipsTab';
 import { ScoreTab } from './ScoreTab';
 
-const tabs = ['details', 'documents', 'kyc', 'loans', 'relationships', 'communications', 'score', 'audit'] as const;
+const tabs = [
+  'details',
+  'documents',
+  'kyc',
+  'loans',
+  'relationships',
+  'communications',
+  'score',
+  'audit',
+] as const;
 type Tab = (typeof tabs)[number];
 
 function BackLink() {
@@ -52,14 +61,21 @@ function Header({ profile }: { profile: CustomerProfile }) {
   );
 }
 
+/** A profile per customer: following a link to another customer starts afresh (tabs, previews, forms). */
 export function ProfileScreen({ me }: { me: Me }) {
-  const { t } = useTranslation();
   const { customerId = '' } = useParams();
+  return <Profile key={customerId} me={me} customerId={customerId} />;
+}
+
+function Profile({ me, customerId }: { me: Me; customerId: string }) {
+  const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const format = useBranchFormat(me);
   const [profile, setProfile] = useState<CustomerProfile | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const tab: Tab = (tabs as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'details';
+  const tab: Tab = (tabs as readonly string[]).includes(params.get('tab') ?? '')
+    ? (params.get('tab') as Tab)
+    : 'details';
   const canWrite = hasPermission(me, 'customers.write');
 
   const load = useCallback(async () => {
@@ -70,10 +86,7 @@ export function ProfileScreen({ me }: { me: Me }) {
       setProfile(result.data);
     }
   }, [customerId]);
-  useEffect(() => {
-    setProfile(null);
-    void load();
-  }, [load]);
+  useEffect(() => void load(), [load]);
 
   if (error) return <ErrorAlert message={error} />;
   if (!profile) return <Loader aria-label={t('common.loading')} />;
@@ -81,7 +94,11 @@ export function ProfileScreen({ me }: { me: Me }) {
   return (
     <Stack>
       <Header profile={profile} />
-      <Tabs value={tab} onChange={(v) => setParams(v && v !== 'details' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
+      <Tabs
+        value={tab}
+        onChange={(v) => setParams(v && v !== 'details' ? { tab: v } : {}, { replace: true })}
+        keepMounted={false}
+      >
         <Tabs.List aria-label={t('customers.tabs.label')}>
           {tabs.map((name) => (
             <Tabs.Tab key={name} value={name}>
@@ -96,7 +113,12 @@ export function ProfileScreen({ me }: { me: Me }) {
           <DocumentsTab profile={profile} format={format} canWrite={canWrite} onChanged={reload} />
         </Tabs.Panel>
         <Tabs.Panel value="kyc" pt="md">
-          <KycTab profile={profile} format={format} canVerify={hasPermission(me, 'kyc.verify')} onChanged={setProfile} />
+          <KycTab
+            profile={profile}
+            format={format}
+            canVerify={hasPermission(me, 'kyc.verify')}
+            onChanged={setProfile}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="loans" pt="md">
           <Text c="dimmed">{t('customers.loans.none')}</Text>

@@ -80,7 +80,10 @@ export function ScoreTab({ profile, format }: { profile: CustomerProfile; format
             </Text>
             <Badge size="lg">{latest.band}</Badge>
             <Text size="sm" c="dimmed">
-              {t('customers.score.computedBy', { who: latest.computedBy, when: format.instant(latest.computedAt) })}
+              {t('customers.score.computedBy', {
+                who: latest.computedBy,
+                when: format.instant(latest.computedAt),
+              })}
             </Text>
           </Group>
           <Factors score={latest} />
