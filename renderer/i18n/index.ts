@@ -4,6 +4,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import fr from './fr.json';
+import customersEn from './customers.en.json';
+import customersFr from './customers.fr.json';
 
 export const languages = [
   { value: 'en', label: 'English' },
@@ -25,7 +27,11 @@ export function setLanguage(language: Language): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, fr: { translation: fr } },
+  resources: {
+    // Each screen's own strings are merged in; `nav` is shared, so it is merged one level down.
+    en: { translation: { ...en, ...customersEn, nav: { ...en.nav, ...customersEn.nav } } },
+    fr: { translation: { ...fr, ...customersFr, nav: { ...fr.nav, ...customersFr.nav } } },
+  },
   lng: storedLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false }, // React escapes what it renders

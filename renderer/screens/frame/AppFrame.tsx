@@ -12,6 +12,9 @@ import { NotPermitted } from '../../components/NotPermitted';
 import { hasPermission, useSession, type Me } from '../../stores/session';
 import { AccountScreen } from '../account/AccountScreen';
 import { AuditScreen } from '../audit/AuditScreen';
+import { CustomerListScreen } from '../customers/list/CustomerListScreen';
+import { OnboardScreen } from '../customers/onboard/OnboardScreen';
+import { ProfileScreen } from '../customers/profile/ProfileScreen';
 import { HomeScreen } from '../home/HomeScreen';
 import { SecurityScreen } from '../security/SecurityScreen';
 import { UsersScreen } from '../users/UsersScreen';
@@ -22,6 +25,10 @@ import { useIdleAwarePolling } from './useIdleAwarePolling';
 function Permitted({ me, permission, children }: { me: Me; permission: Permission; children: ReactNode }) {
   return hasPermission(me, permission) ? children : <NotPermitted />;
 }
+
+/** An item is current on its own path and on the paths under it (`/customers/…` highlights Customers). */
+const isCurrent = (pathname: string, path: string) =>
+  pathname === path || (path !== '/' && pathname.startsWith(`${path}/`));
 
 function Navigation({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -43,9 +50,9 @@ function Navigation({ me }: { me: Me }) {
           label={t(item.labelKey)}
           leftSection={<item.icon size={18} />}
           rightSection={<Kbd size="xs">Alt+{index + 1}</Kbd>}
-          active={location.pathname === item.path}
+          active={isCurrent(location.pathname, item.path)}
           aria-keyshortcuts={`Alt+${index + 1}`}
-          aria-current={location.pathname === item.path ? 'page' : undefined}
+          aria-current={isCurrent(location.pathname, item.path) ? 'page' : undefined}
         />
       ))}
     </nav>
@@ -94,6 +101,30 @@ export function AppFrame({ me }: { me: Me }) {
       <AppShell.Main>
         <Routes>
           <Route path="/" element={<HomeScreen me={me} />} />
+          <Route
+            path="/customers"
+            element={
+              <Permitted me={me} permission="customers.read">
+                <CustomerListScreen me={me} />
+              </Permitted>
+            }
+          />
+          <Route
+            path="/customers/new"
+            element={
+              <Permitted me={me} permission="customers.write">
+                <OnboardScreen me={me} />
+              </Permitted>
+            }
+          />
+          <Route
+            path="/customers/:customerId"
+            element={
+              <Permitted me={me} permission="customers.read">
+                <ProfileScreen me={me} />
+              </Permitted>
+            }
+          />
           <Route
             path="/users"
             element={

@@ -1,7 +1,14 @@
 // The navigation, by permission: an item shows only when the person's role allows it (the core refuses the
 // calls anyway). Alt+1…Alt+9 follow the order of the items a person can see.
 // Checklist when adding a screen: an entry here, its route in AppFrame, and its strings in i18n/en.json.
-import { IconHome, IconListSearch, IconShieldLock, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import {
+  IconHome,
+  IconListSearch,
+  IconShieldLock,
+  IconUserCircle,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../../shared/permissions';
 
@@ -15,6 +22,7 @@ export interface NavItem {
 
 export const navItems: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.home', icon: IconHome },
+  { path: '/customers', labelKey: 'nav.customers', icon: IconUsersGroup, permission: 'customers.read' },
   { path: '/users', labelKey: 'nav.users', icon: IconUsers, permission: 'users.manage' },
   { path: '/audit', labelKey: 'nav.audit', icon: IconListSearch, permission: 'audit.read' },
   { path: '/security', labelKey: 'nav.security', icon: IconShieldLock, permission: 'settings.manage' },
