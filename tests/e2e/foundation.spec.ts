@@ -55,7 +55,7 @@ test('a branch is set up, staff are managed, and a teller is kept out of adminis
   await expect(adminFrame.statusBar()).toContainText(/changes? waiting/);
   await admin.screenshot({ path: screenshotPath('02-admin-home') });
 
-  await admin.keyboard.press('Alt+2');
+  await adminFrame.goToByKeyboard('Users');
   const users = new UsersPage(admin);
   await users.expectShown();
   await users.createUser(teller);
@@ -83,6 +83,14 @@ test('a branch is set up, staff are managed, and a teller is kept out of adminis
     await admin.screenshot({ path: screenshotPath('05-clerk-shown-locked') });
     await users.unlock(clerk.username);
     await expect(users.row(clerk.username)).not.toContainText('Locked');
+  });
+
+  await test.step('the clerk, unlocked, gets past the password again', async () => {
+    const clerkWindow = await aWindow(browser);
+    const clerkSignIn = new SignInPage(clerkWindow);
+    await clerkSignIn.signIn(clerk.username, clerk.temporaryPassword);
+    await expect(clerkWindow.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
+    await clerkWindow.context().close();
   });
 
   await test.step('the teller signs in, changes the temporary password and cannot reach Users', async () => {

@@ -10,6 +10,7 @@ import { AuthLayout } from '../../components/AuthLayout';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyServerError } from '../../components/serverErrors';
 import { useSession, type SignOutNotice } from '../../stores/session';
+import { refusalMessage } from './refusal';
 
 const noticeKeys: Record<Exclude<SignOutNotice, null>, string> = {
   idle: 'signIn.noticeIdle',
@@ -18,7 +19,7 @@ const noticeKeys: Record<Exclude<SignOutNotice, null>, string> = {
 };
 
 export function SignInScreen({ place }: { place: string | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { adopt, notice, clearNotice } = useSession();
   const [message, setMessage] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
@@ -31,7 +32,10 @@ export function SignInScreen({ place }: { place: string | null }) {
     const result = await api.call('auth.signIn', values);
     setBusy(false);
     if (result.error) {
-      setMessage(applyServerError(form, result.error));
+      const isRefusal = result.error.code === 'UNAUTHENTICATED';
+      setMessage(
+        isRefusal ? refusalMessage(result.error, t, i18n.language) : applyServerError(form, result.error),
+      );
       form.setFieldValue('password', '');
       return;
     }

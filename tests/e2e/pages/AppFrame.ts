@@ -21,6 +21,14 @@ export class AppFrame {
     await this.navigation().getByRole('link', { name: item }).click();
   }
 
+  /** Goes to a navigation item with its keyboard shortcut (Alt+n, as shown next to the item). */
+  async goToByKeyboard(item: string): Promise<void> {
+    const link = this.navigation().getByRole('link', { name: item });
+    const shortcut = await link.getAttribute('aria-keyshortcuts');
+    expect(shortcut).toMatch(/^Alt\+\d$/);
+    await this.page.keyboard.press(shortcut!);
+  }
+
   /** Types an address in the bar, as someone trying a page they cannot reach from the menu. */
   async openAddress(hashPath: string): Promise<void> {
     await this.page.evaluate((path) => {
