@@ -52,12 +52,12 @@ export class CustomerOnboardingPage {
       await form.getByRole('textbox', { name: 'Annual turnover' }).fill(business.annualTurnover);
     await form.getByRole('textbox', { name: 'Phone', exact: true }).fill(business.phone);
     for (const person of business.people) {
-      await form.getByRole('textbox', { name: 'Add a person (individual customer)' }).fill(person.search);
+      await form.getByRole('combobox', { name: 'Add a person (individual customer)' }).fill(person.search);
       await this.page.getByRole('option', { name: new RegExp(person.name) }).click();
       const row = form.getByRole('row').filter({ hasText: person.name });
       await expect(row).toBeVisible();
       if (person.role !== 'Director') {
-        await row.getByRole('textbox', { name: 'Role' }).click();
+        await row.getByRole('combobox', { name: 'Role' }).click();
         await this.page.getByRole('option', { name: person.role, exact: true }).click();
       }
       if (person.share) await row.getByRole('textbox', { name: 'Share' }).fill(person.share);

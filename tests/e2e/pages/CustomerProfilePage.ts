@@ -23,7 +23,7 @@ export class CustomerProfilePage {
   ): Promise<void> {
     await this.openTab('Documents');
     const form = this.page.getByRole('form', { name: 'Upload' });
-    await form.getByRole('textbox', { name: 'Kind of document' }).click();
+    await form.getByRole('combobox', { name: 'Kind of document' }).click();
     await this.page.getByRole('option', { name: kind, exact: true }).click();
     await form.locator('input[type="file"]').setInputFiles(file);
     await form.getByRole('button', { name: 'Upload' }).click();
