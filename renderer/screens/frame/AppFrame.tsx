@@ -42,7 +42,7 @@ function Navigation({ me }: { me: Me }) {
     [],
   );
   return (
-    <nav aria-label={t('nav.label')}>
+    <>
       {items.map((item, index) => (
         <NavLink
           key={item.path}
@@ -55,7 +55,7 @@ function Navigation({ me }: { me: Me }) {
           aria-current={isCurrent(location.pathname, item.path) ? 'page' : undefined}
         />
       ))}
-    </nav>
+    </>
   );
 }
 
@@ -95,7 +95,7 @@ export function AppFrame({ me }: { me: Me }) {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs">
+      <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
         <Navigation me={me} />
       </AppShell.Navbar>
       <AppShell.Main>
