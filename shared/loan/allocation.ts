@@ -3,7 +3,7 @@
 // shorten the term or lower the installment. Not responsible for when charges arise or for payoff amounts
 // (replay.ts), nor for the arithmetic of the schedule (schedule.ts, reused here to re-amortise).
 import type Decimal from 'decimal.js';
-import { asMinor, splitEvenly, type Minor } from '../money';
+import { asMinor, splitEvenly, type Minor, type Ratio } from '../money';
 import { amortise } from './schedule';
 import type { AllocationStrategy, LoanTerms } from './terms';
 
@@ -25,7 +25,7 @@ export interface InstallmentBook {
   dueDate: string;
   fromDay: number;
   dueDay: number;
-  rate: Decimal;
+  rate: Ratio;
   principal: Ledger;
   interest: Ledger;
   fees: Ledger;

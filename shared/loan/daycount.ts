@@ -1,13 +1,12 @@
 // Due dates and period rates. Responsible for: the dates of each installment (seeded from the disbursement or
 // first repayment date, moved off closed days by the branch calendar) and the interest rate of each period under
-// the product's day-count convention. Not responsible for amounts (schedule.ts) — rates here are exact Decimals.
+// the product's day-count convention. Not responsible for amounts (schedule.ts) — rates here are exact ratios.
 //
 // Why two ways of measuring a period: `same_as_repayment` charges a fixed rate per period whatever its length
 // (annualRate / 12 × every for months), as Fineract does, so a 28-day February costs the same as a 31-day
 // March; `daily` charges for the days actually elapsed under the day-count convention.
 import { LocalDate } from '@js-joda/core';
-import type Decimal from 'decimal.js';
-import { Dec } from '../money';
+import { ratio, ratioOfDecimal, scaleRatio, type Ratio } from '../money';
 import { adjustDueDate, days30360, toLocalDate } from '../dates';
 import type { LoanTerms } from './terms';
 
@@ -19,10 +18,15 @@ export interface Period {
   fromDate: string;
   dueDate: string;
   days: number;
-  rate: Decimal;
+  /** The period's interest rate as an exact ratio (interest = balance × rate, rounded once). */
+  rate: Ratio;
 }
 
-const ONE = new Dec(1);
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+/** `YYYY-MM-DD` without js-joda's general formatter (the schedule formats hundreds of dates). */
+function iso(date: LocalDate): string {
+  return `${date.year()}-${pad2(date.monthValue())}-${pad2(date.dayOfMonth())}`;
+}
 
 function seedDate(terms: LoanTerms, i: number, seed: LocalDate, offset: number): LocalDate {
   const steps = (i - offset) * terms.every;
@@ -44,43 +48,62 @@ function daysInYearOf(terms: LoanTerms): number {
   return terms.dayCount === 'actual_360' || terms.dayCount === '30_360' ? 360 : 365;
 }
 
+/** The annual rate as a fraction: "12" (percent) → 12/100. */
+export function annualRatio(terms: LoanTerms): Ratio {
+  let known = annualRatios.get(terms);
+  if (!known) annualRatios.set(terms, (known = scaleRatio(ratioOfDecimal(terms.input.annualRate), 1, 100)));
+  return known;
+}
+const annualRatios = new WeakMap<LoanTerms, Ratio>();
+
 /** The fixed rate of one regular period under `same_as_repayment`. */
-export function regularPeriodRate(terms: LoanTerms): Decimal {
-  const r = terms.annualRate;
-  if (terms.frequency === 'months') return r.dividedBy(12).times(terms.every);
-  if (terms.frequency === 'weeks') return r.dividedBy(52).times(terms.every);
-  return r.times(terms.every).dividedBy(daysInYearOf(terms));
+export function regularPeriodRate(terms: LoanTerms): Ratio {
+  const r = annualRatio(terms);
+  if (terms.frequency === 'months') return scaleRatio(r, terms.every, 12);
+  if (terms.frequency === 'weeks') return scaleRatio(r, terms.every, 52);
+  return scaleRatio(r, terms.every, daysInYearOf(terms));
 }
 
-/** actual/actual (ISDA): the days falling in each calendar year over that year's length. */
-function actualActualFraction(from: LocalDate, to: LocalDate): Decimal {
-  let fraction = new Dec(0);
+/** actual/actual (ISDA): Σ days in each calendar year / that year's length, over the common denominator 365 × 366. */
+function actualActualDays(from: LocalDate, to: LocalDate): bigint {
+  let weighted = 0n;
   let start = from;
   while (start.isBefore(to)) {
     const nextYear = LocalDate.of(start.year() + 1, 1, 1);
     const end = nextYear.isBefore(to) ? nextYear : to;
-    const days = end.toEpochDay() - start.toEpochDay();
-    fraction = fraction.plus(new Dec(days).dividedBy(start.isLeapYear() ? 366 : 365));
+    const days = BigInt(end.toEpochDay() - start.toEpochDay());
+    weighted += days * (start.isLeapYear() ? 365n : 366n);
     start = end;
   }
-  return fraction;
+  return weighted;
 }
 
 /** The rate for the days from `from` to `to` under the terms' day count (interestPeriod = daily). */
-export function dailyRate(terms: LoanTerms, from: LocalDate, to: LocalDate, isRegular: boolean): Decimal {
-  const r = terms.annualRate;
+export function dailyRate(
+  terms: LoanTerms,
+  from: LocalDate,
+  to: LocalDate,
+  isRegular: boolean,
+  byDays?: Map<number, Ratio>,
+): Ratio {
+  const r = annualRatio(terms);
   const days = to.toEpochDay() - from.toEpochDay();
   switch (terms.dayCount) {
     case 'actual_365':
-      return r.times(days).dividedBy(365);
-    case 'actual_360':
-      return r.times(days).dividedBy(360);
+    case 'actual_360': {
+      // Periods of equal length share one rate object (the annuity formula then skips recomputing it).
+      const known = byDays?.get(days);
+      if (known) return known;
+      const rate = scaleRatio(r, days, terms.dayCount === 'actual_365' ? 365 : 360);
+      byDays?.set(days, rate);
+      return rate;
+    }
     case 'actual_actual':
-      return r.times(actualActualFraction(from, to));
+      return scaleRatio(r, actualActualDays(from, to), 365 * 366);
     case '30_360':
       // A whole month is 30 days by definition; a broken period counts its 30/360 days.
-      if (terms.frequency === 'months' && isRegular) return r.dividedBy(12).times(terms.every);
-      return r.times(terms.frequency === 'months' ? days30360(from, to) : days).dividedBy(360);
+      if (terms.frequency === 'months' && isRegular) return scaleRatio(r, terms.every, 12);
+      return scaleRatio(r, terms.frequency === 'months' ? days30360(from, to) : days, 360);
   }
 }
 
@@ -91,49 +114,42 @@ export function dailyRate(terms: LoanTerms, from: LocalDate, to: LocalDate, isRe
  */
 export function buildPeriods(terms: LoanTerms): Period[] {
   const unadjusted = dueDates(terms);
-  const disbursement = toLocalDate(terms.disbursementDate);
   const calendar = terms.calendar;
   const regularRate = regularPeriodRate(terms);
-  const zero = new Dec(0);
-  const periods: Period[] = [];
-  let from = disbursement;
+  const zero = ratio(0n, 1n);
+  const byDays = new Map<number, Ratio>();
+  const periods: Period[] = new Array(unadjusted.length);
+  let from = toLocalDate(terms.disbursementDate);
+  let fromDate = terms.disbursementDate;
+  let fromDay = from.toEpochDay();
   for (let i = 0; i < unadjusted.length; i++) {
     let due = unadjusted[i]!;
     if (calendar && calendar.policy !== 'keep') {
-      const moved = adjustDueDate(due.toString(), calendar, calendar.policy);
-      due = toLocalDate(moved);
-      if (!due.isAfter(from)) due = unadjusted[i]!; // never move a due date onto or before its period's start
+      const moved = toLocalDate(adjustDueDate(iso(due), calendar, calendar.policy));
+      if (moved.isAfter(from)) due = moved; // never move a due date onto or before its period's start
     }
     const n = i + 1;
     const isRegular = i > 0 || !terms.firstRepaymentDate;
-    let rate: Decimal;
+    let rate: Ratio;
     if (n <= terms.interestFreePeriods) rate = zero;
-    else if (terms.interestPeriod === 'daily') rate = dailyRate(terms, from, due, isRegular);
+    else if (terms.interestPeriod === 'daily') rate = dailyRate(terms, from, due, isRegular, byDays);
     else if (isRegular) rate = regularRate;
     else rate = brokenPeriodRate(terms, from, due, regularRate);
-    const fromDay = from.toEpochDay();
     const dueDay = due.toEpochDay();
-    periods.push({
-      n,
-      fromDay,
-      dueDay,
-      fromDate: from.toString(),
-      dueDate: due.toString(),
-      days: dueDay - fromDay,
-      rate,
-    });
+    const dueDate = iso(due);
+    periods[i] = { n, fromDay, dueDay, fromDate, dueDate, days: dueDay - fromDay, rate };
     from = due;
+    fromDate = dueDate;
+    fromDay = dueDay;
   }
   return periods;
 }
 
 /** A broken first period under `same_as_repayment`: the regular rate × its days / the days of a regular period. */
-function brokenPeriodRate(terms: LoanTerms, from: LocalDate, due: LocalDate, regularRate: Decimal): Decimal {
+function brokenPeriodRate(terms: LoanTerms, from: LocalDate, due: LocalDate, regularRate: Ratio): Ratio {
   const regularStart = seedDate(terms, 0, due, 1);
   const regularDays = due.toEpochDay() - regularStart.toEpochDay();
   const days = due.toEpochDay() - from.toEpochDay();
   if (days === regularDays) return regularRate;
-  return regularRate.times(days).dividedBy(regularDays);
+  return scaleRatio(regularRate, days, regularDays);
 }
-
-export const one = ONE;

@@ -3,7 +3,7 @@
 // amounts, days past due and arrears buckets. A late-arriving backdated transaction simply sorts into place and
 // the replay gives every replica the same answer. Not responsible for the order of settlement (allocation.ts)
 // or for storing anything: the caller keeps the transactions and re-runs this.
-import { asMinor, Dec, roundMinor, type Minor } from '../money';
+import { asMinor, Dec, ratio, roundMinor, type Minor } from '../money';
 import { toEpochDay } from '../dates';
 import {
   allocateRepayment,
@@ -115,7 +115,7 @@ function booksOf(terms: LoanTerms, schedule: Schedule): InstallmentBook[] {
       dueDate: terms.disbursementDate,
       fromDay: disbursementDay,
       dueDay: disbursementDay,
-      rate: ZERO,
+      rate: ratio(0n, 1n),
       principal: ledger(0),
       interest: ledger(0),
       fees: ledger(collectedFee),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSchedule, equalInstallment } from '../../../shared/loan';
-import { Dec } from '../../../shared/money';
+import { asMinor, ratio } from '../../../shared/money';
 import { aLoan, rows } from './factories';
 
 describe('the repayment schedule', () => {
@@ -181,6 +181,10 @@ describe('the repayment schedule', () => {
 
   it('finds the equal installment with the annuity formula when the rates are equal', () => {
     // 100 at 1 % over 6 periods: 100 × 0.01 × 1.01⁶ / (1.01⁶ − 1) = 17.2548…
-    expect(equalInstallment(100 as never, Array(6).fill(new Dec('0.01'))).toFixed(4)).toBe('17.2548');
+    expect(
+      equalInstallment(asMinor(100), Array(6).fill(ratio(1n, 100n)))
+        .toDecimalPlaces(4)
+        .toString(),
+    ).toBe('17.2548');
   });
 });
