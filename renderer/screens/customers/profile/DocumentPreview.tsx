@@ -57,6 +57,8 @@ export function DocumentPreview({ documentId }: { documentId: string }) {
             src={image}
             alt={t('customers.documents.previewOf', { name: doc.fileName })}
             maw={480}
+            mah={360}
+            w="auto"
             fit="contain"
           />
         ) : (
