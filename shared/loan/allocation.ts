@@ -2,7 +2,6 @@
 // settles, under a named strategy. Responsible for the order of settlement and for principal prepayments that
 // shorten the term or lower the installment. Not responsible for when charges arise or for payoff amounts
 // (replay.ts), nor for the arithmetic of the schedule (schedule.ts, reused here to re-amortise).
-import type Decimal from 'decimal.js';
 import { asMinor, splitEvenly, type Minor, type Ratio } from '../money';
 import { amortise } from './schedule';
 import type { AllocationStrategy, LoanTerms } from './terms';
@@ -31,8 +30,8 @@ export interface InstallmentBook {
   fees: Ledger;
   penalties: Ledger;
   lateFeesMinor: number;
-  /** Penalty interest accrued so far, unrounded; `penalties.dueMinor` = late fees + this rounded. */
-  penaltyAccrued: Decimal;
+  /** Penalty interest accrued so far, exact (a numerator over penaltyDenominator); due = late fees + it rounded. */
+  penaltyAccrued: bigint;
   isLateFeeCharged: boolean;
 }
 

@@ -1,8 +1,7 @@
 // Charges and penalties: the disbursement fee, late fees and penalty interest on overdue principal, and the
 // arrears tolerance. Responsible for the arithmetic of each charge; not for deciding when a charge applies to
 // which installment (replay.ts walks the dates and calls these).
-import type Decimal from 'decimal.js';
-import { Dec, percentOf, roundMinor, type Minor } from '../money';
+import { asMinor, divRound, percentOf, type Minor } from '../money';
 import type { Charge, LoanTerms } from './terms';
 
 /** A flat amount, or a percentage of `baseMinor` rounded with the product's rounding mode. */
@@ -29,22 +28,25 @@ export function lateFeeDay(dueDay: number, terms: LoanTerms): number {
 }
 
 /**
- * Penalty interest on overdue principal for a number of days, unrounded: principal × annual rate × days / 365.
- * It is kept unrounded while it accrues and rounded once per installment, so splitting the days differently
- * (an unrelated transaction in between) can never change the amount by a minor unit.
+ * Penalty interest on overdue principal for a number of days, unrounded: principal × annual rate × days / 365,
+ * returned as a numerator over `penaltyDenominator(terms)`. It is kept exact while it accrues and rounded once
+ * per installment, so splitting the days differently (an unrelated transaction in between) can never change
+ * the amount by a minor unit.
  */
-export function penaltyInterest(overduePrincipalMinor: number, terms: LoanTerms, days: number): Decimal {
-  if (terms.penaltyRate.isZero() || overduePrincipalMinor <= 0 || days <= 0) return zero;
-  return terms.penaltyRate.times(overduePrincipalMinor).times(days).dividedBy(365);
+export function penaltyInterest(overduePrincipalMinor: number, terms: LoanTerms, days: number): bigint {
+  if (terms.penaltyRatio.num === 0n || overduePrincipalMinor <= 0 || days <= 0) return 0n;
+  return BigInt(overduePrincipalMinor) * terms.penaltyRatio.num * BigInt(days);
 }
 
-export function roundPenalty(accrued: Decimal, terms: LoanTerms): Minor {
-  return roundMinor(accrued, terms.rounding);
+export function penaltyDenominator(terms: LoanTerms): bigint {
+  return terms.penaltyRatio.den * 365n;
+}
+
+export function roundPenalty(accruedNumerator: bigint, terms: LoanTerms): Minor {
+  return asMinor(Number(divRound(accruedNumerator, penaltyDenominator(terms), terms.rounding)));
 }
 
 /** Whether an installment's unpaid amount is large enough to count as overdue. */
 export function isAboveTolerance(outstandingMinor: number, terms: LoanTerms): boolean {
   return outstandingMinor > terms.arrearsToleranceMinor;
 }
-
-const zero = new Dec(0);

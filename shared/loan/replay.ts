@@ -3,7 +3,7 @@
 // amounts, days past due and arrears buckets. A late-arriving backdated transaction simply sorts into place and
 // the replay gives every replica the same answer. Not responsible for the order of settlement (allocation.ts)
 // or for storing anything: the caller keeps the transactions and re-runs this.
-import { asMinor, Dec, ratio, roundMinor, type Minor } from '../money';
+import { asMinor, divRound, ratio, type Minor } from '../money';
 import { toEpochDay } from '../dates';
 import {
   allocateRepayment,
@@ -99,8 +99,6 @@ interface Replay {
   creditMinor: number;
 }
 
-const ZERO = new Dec(0);
-
 function ledger(dueMinor: number): Ledger {
   return { dueMinor, paidMinor: 0, waivedMinor: 0, writtenOffMinor: 0 };
 }
@@ -121,7 +119,7 @@ function booksOf(terms: LoanTerms, schedule: Schedule): InstallmentBook[] {
       fees: ledger(collectedFee),
       penalties: ledger(0),
       lateFeesMinor: 0,
-      penaltyAccrued: ZERO,
+      penaltyAccrued: 0n,
       isLateFeeCharged: true,
     },
   ];
@@ -139,7 +137,7 @@ function booksOf(terms: LoanTerms, schedule: Schedule): InstallmentBook[] {
       fees: ledger(i.feesMinor),
       penalties: ledger(0),
       lateFeesMinor: 0,
-      penaltyAccrued: ZERO,
+      penaltyAccrued: 0n,
       isLateFeeCharged: false,
     });
     fromDay = dueDay;
@@ -158,14 +156,14 @@ function isOverdueOn(book: InstallmentBook, day: number, terms: LoanTerms): bool
 
 /** End of days `from`..`to` (inclusive) without transactions: penalty interest on overdue principal. */
 function accruePenalties(r: Replay, from: number, to: number): void {
-  if (r.status !== 'active' || to < from || r.terms.penaltyRate.isZero()) return;
+  if (r.status !== 'active' || to < from || r.terms.penaltyRatio.num === 0n) return;
   for (const book of r.books) {
     if (book.dueDay >= to) break;
     const principal = outstanding(book.principal);
     if (principal <= 0 || !isAboveTolerance(arrearsOf(book), r.terms)) continue;
     const days = to - Math.max(from, book.dueDay + 1) + 1;
     if (days <= 0) continue;
-    book.penaltyAccrued = book.penaltyAccrued.plus(penaltyInterest(principal, r.terms, days));
+    book.penaltyAccrued += penaltyInterest(principal, r.terms, days);
     book.penalties.dueMinor = book.lateFeesMinor + roundPenalty(book.penaltyAccrued, r.terms);
   }
 }
@@ -191,9 +189,8 @@ function earnedInterest(book: InstallmentBook, day: number, terms: LoanTerms): n
   if (day >= book.dueDay) return book.interest.dueMinor;
   if (day <= book.fromDay) return 0;
   const length = book.dueDay - book.fromDay;
-  return roundMinor(
-    new Dec(book.interest.dueMinor).times(day - book.fromDay).dividedBy(length),
-    terms.rounding,
+  return Number(
+    divRound(BigInt(book.interest.dueMinor) * BigInt(day - book.fromDay), BigInt(length), terms.rounding),
   );
 }
 

@@ -116,6 +116,37 @@ export function equalInstallment(balanceMinor: Minor, rates: readonly Ratio[]): 
 const Dec28 = Dec.clone({ precision: 28 });
 const ONE_28 = new Dec28(1);
 
+/**
+ * The equal installment rounded to `multipleMinor`. With equal period rates r = a/b the annuity is a ratio of
+ * integers, E = P × a × (a + b)^m / (b × ((a + b)^m − b^m)), computed exactly on BigInt and rounded once;
+ * varying rates go through `equalInstallment` in Decimal.
+ */
+export function equalInstallmentMinor(
+  balanceMinor: Minor,
+  rates: readonly Ratio[],
+  multipleMinor: number,
+  mode: RoundingMode,
+): Minor {
+  const m = rates.length;
+  const first = rates[0];
+  const isEqual =
+    first !== undefined && rates.every((r) => r === first || (r.num === first.num && r.den === first.den));
+  if (!isEqual || m > maxExactPeriods) {
+    return roundToMultiple(equalInstallment(balanceMinor, rates), multipleMinor, mode);
+  }
+  const multiple = BigInt(Math.max(1, multipleMinor));
+  const periods = BigInt(m);
+  if (first.num === 0n)
+    return asMinor(Number(divRound(BigInt(balanceMinor), periods * multiple, mode) * multiple));
+  const growth = (first.den + first.num) ** periods;
+  const num = BigInt(balanceMinor) * first.num * growth;
+  const den = first.den * (growth - first.den ** periods);
+  return asMinor(Number(divRound(num, den * multiple, mode) * multiple));
+}
+
+// Beyond this many periods the exact powers grow to thousands of digits; Decimal is faster there.
+const maxExactPeriods = 120;
+
 /** Splits a balance over periods: the amortisation core shared by new schedules, prepayments and restructures. */
 export function amortise(input: AmortisationInput): Amortisation {
   const { rates, rounding, multipleMinor } = input;
@@ -160,7 +191,12 @@ export function amortise(input: AmortisationInput): Amortisation {
   } else {
     installment =
       input.fixedInstallmentMinor ??
-      roundToMultiple(equalInstallment(input.balanceMinor, rates.slice(grace)), multipleMinor, rounding);
+      equalInstallmentMinor(
+        input.balanceMinor,
+        grace > 0 ? rates.slice(grace) : rates,
+        multipleMinor,
+        rounding,
+      );
   }
   for (let i = 0; i < n; i++) {
     const periodInterest = applyRatio(balance as Minor, rates[i]!, rounding);

@@ -3,7 +3,16 @@
 // with an issue that names the field ("terms.principal: must be greater than 0"). Not responsible for building
 // the schedule (schedule.ts) or for product limits and the customer's eligibility (eligibility.ts).
 import { z } from 'zod';
-import { Dec, isDecimalString, roundingModes, type Minor, type RoundingMode } from '../money';
+import {
+  Dec,
+  isDecimalString,
+  ratioOfDecimal,
+  roundingModes,
+  scaleRatio,
+  type Minor,
+  type Ratio,
+  type RoundingMode,
+} from '../money';
 import { isValidDate, toEpochDay, type BranchCalendar, type DueDatePolicy } from '../dates';
 import type Decimal from 'decimal.js';
 
@@ -160,6 +169,8 @@ export interface LoanTerms {
   installmentFeeMinor: Minor;
   lateFee: (Charge & { graceDays: number }) | undefined;
   penaltyRate: Decimal;
+  /** The same penalty rate as an exact ratio (penalty interest accrues on BigInt numerators). */
+  penaltyRatio: Ratio;
   arrearsToleranceMinor: Minor;
   calendar: (BranchCalendar & { policy: DueDatePolicy }) | undefined;
   allocation: AllocationStrategy;
@@ -287,6 +298,7 @@ export function parseTerms(input: unknown, root = 'terms'): Result<LoanTerms> {
       installmentFeeMinor,
       lateFee,
       penaltyRate: new Dec(t.penalties.annualRate ?? '0').dividedBy(100),
+      penaltyRatio: scaleRatio(ratioOfDecimal(t.penalties.annualRate ?? '0'), 1, 100),
       arrearsToleranceMinor,
       calendar: t.calendar,
       allocation: t.allocation,
