@@ -276,6 +276,37 @@ export interface CustomerSearchTable {
   terms: string;
 }
 
+export interface ReceivedEventsTable {
+  id: string;
+  global_seq: number;
+  branch_id: string;
+  device_id: string;
+  device_seq: number;
+  hlc: string;
+  type: string;
+  entity_type: string;
+  entity_id: string;
+  payload: string;
+  schema_version: number;
+  received_at: string;
+  applied_at: string | null;
+}
+
+export interface SyncExceptionsTable {
+  id: string;
+  kind: string;
+  entity_type: string;
+  entity_id: string;
+  event_id: string;
+  local_version: string;
+  remote_version: string;
+  status: 'open' | 'resolved';
+  resolution: string | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
+  created_at: string;
+}
+
 export interface Database {
   institution: InstitutionTable;
   branches: BranchesTable;
@@ -302,4 +333,6 @@ export interface Database {
   referral_rewards: ReferralRewardsTable;
   credit_scores: CreditScoresTable;
   customer_search: CustomerSearchTable;
+  received_events: ReceivedEventsTable;
+  sync_exceptions: SyncExceptionsTable;
 }

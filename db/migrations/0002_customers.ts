@@ -4,6 +4,8 @@
 
 export const name = 'customers';
 
+// Staff columns (created_by, changed_by, …) hold user ids without a foreign key: a customer's profile is edited
+// by staff of other branches and head office, whose accounts need not exist on this device.
 export const up = `
 CREATE TABLE customers (
   id TEXT PRIMARY KEY,
@@ -39,10 +41,10 @@ CREATE TABLE customers (
   photo_document_id TEXT,
   referred_by_customer_id TEXT REFERENCES customers(id),
   kyc_status TEXT NOT NULL DEFAULT 'pending' CHECK (kyc_status IN ('pending', 'verified', 'rejected', 'expired')),
-  kyc_decided_by TEXT REFERENCES users(id),
+  kyc_decided_by TEXT,
   kyc_decided_at TEXT,
   kyc_note TEXT,
-  created_by TEXT NOT NULL REFERENCES users(id),
+  created_by TEXT NOT NULL,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   -- Last-writer-wins per field needs each field's HLC; kept as JSON { field: hlc }.
@@ -64,7 +66,7 @@ CREATE TABLE customer_field_history (
   field TEXT NOT NULL,
   old_value TEXT,
   new_value TEXT,
-  changed_by TEXT NOT NULL REFERENCES users(id),
+  changed_by TEXT NOT NULL,
   changed_at TEXT NOT NULL
 );
 CREATE INDEX customer_field_history_customer ON customer_field_history(customer_id, changed_at);
@@ -86,7 +88,7 @@ CREATE TABLE relationships (
   related_customer_id TEXT NOT NULL REFERENCES customers(id),
   kind TEXT NOT NULL CHECK (kind IN ('guarantor', 'spouse', 'next_of_kin', 'owner_director', 'employer')),
   note TEXT,
-  created_by TEXT NOT NULL REFERENCES users(id),
+  created_by TEXT NOT NULL,
   created_at TEXT NOT NULL,
   removed_at TEXT,
   CHECK (customer_id <> related_customer_id)
@@ -102,7 +104,7 @@ CREATE TABLE documents (
   mime_type TEXT NOT NULL CHECK (mime_type IN ('application/pdf', 'image/jpeg', 'image/png')),
   size_bytes INTEGER NOT NULL,
   sha256 TEXT NOT NULL,
-  uploaded_by TEXT NOT NULL REFERENCES users(id),
+  uploaded_by TEXT NOT NULL,
   uploaded_at TEXT NOT NULL
 );
 CREATE INDEX documents_customer ON documents(customer_id);
@@ -115,7 +117,7 @@ CREATE TABLE communications (
   direction TEXT NOT NULL CHECK (direction IN ('inbound', 'outbound')),
   subject TEXT NOT NULL,
   note TEXT,
-  staff_user_id TEXT REFERENCES users(id),
+  staff_user_id TEXT,
   is_system INTEGER NOT NULL DEFAULT 0,
   occurred_at TEXT NOT NULL,
   created_at TEXT NOT NULL
@@ -130,7 +132,7 @@ CREATE TABLE referral_rewards (
   status TEXT NOT NULL CHECK (status IN ('pending', 'earned', 'settled')),
   earned_at TEXT,
   settled_at TEXT,
-  settled_by TEXT REFERENCES users(id),
+  settled_by TEXT,
   created_at TEXT NOT NULL
 );
 
@@ -140,7 +142,7 @@ CREATE TABLE credit_scores (
   score INTEGER NOT NULL,
   band TEXT NOT NULL,
   factors TEXT NOT NULL,
-  computed_by TEXT NOT NULL REFERENCES users(id),
+  computed_by TEXT NOT NULL,
   computed_at TEXT NOT NULL
 );
 CREATE INDEX credit_scores_customer ON credit_scores(customer_id, computed_at);

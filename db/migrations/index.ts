@@ -3,6 +3,7 @@
 // a new one. A migration that moves data gets its own test: seed the old schema → migrate → assert the rows.
 import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_customers';
+import * as m0003 from './0003_sync';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, ...m0001 },
   { version: 2, ...m0002 },
+  { version: 3, ...m0003 },
 ];
 
 export const latestVersion = migrations.length;

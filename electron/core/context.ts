@@ -75,7 +75,8 @@ export interface EventDraft {
 export interface WriteCtx extends Ctx {
   tx: Kysely<Database>;
   audit(entry: AuditEntry): Promise<void>;
-  emit(event: EventDraft): Promise<void>;
+  /** Appends the event; answers its HLC. */
+  emit(event: EventDraft): Promise<string>;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

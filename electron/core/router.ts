@@ -66,7 +66,7 @@ export function createCore(deps: CoreDeps): Core {
       audit: (entry) => appendAudit(tx, wctx, entry, wctx.device?.id ?? 'unknown'),
       emit: async (event) => {
         if (!wctx.device) throw new Error('an event needs the local device');
-        await appendEvent(tx, wctx, event, wctx.device.id);
+        return (await appendEvent(tx, wctx, event, wctx.device.id)).hlc;
       },
     };
     return wctx;

@@ -96,10 +96,16 @@ export const setupInput = {
 };
 
 /** A branch that has run first-run setup, with the administrator signed in. */
-export async function aBranch(options: { dir?: string; clock?: TestClock } = {}) {
+export async function aBranch(
+  options: { dir?: string; clock?: TestClock; setup?: Partial<typeof setupInput> } = {},
+) {
   const branch = aLedger(options);
-  await branch.ok('setup.initialise', setupInput);
-  const signIn = await branch.ok('auth.signIn', { username: 'amina', password: adminPassword });
+  const setup = { ...setupInput, ...options.setup };
+  await branch.ok('setup.initialise', setup);
+  const signIn = await branch.ok('auth.signIn', {
+    username: setup.adminUsername,
+    password: setup.adminPassword,
+  });
   return { ...branch, adminToken: signIn.sessionToken };
 }
 

@@ -141,7 +141,12 @@ export async function lookupSession(ctx: Ctx, token: string): Promise<SessionLoo
   };
 }
 
-export async function touchSession(db: Kysely<Database>, sessionId: string, now: Date, lastSeenAt: string): Promise<void> {
+export async function touchSession(
+  db: Kysely<Database>,
+  sessionId: string,
+  now: Date,
+  lastSeenAt: string,
+): Promise<void> {
   if (Date.parse(lastSeenAt) > now.getTime() - 30_000) return;
   await db
     .updateTable('sessions')

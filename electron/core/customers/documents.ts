@@ -8,7 +8,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { LmsError, fieldError, type OutputOf, type ParsedInputOf } from '../../../shared/contract';
 import type { Ctx, WriteCtx } from '../context';
 import { requireActor } from '../context';
-import { findCustomer } from './profile';
+import { findCustomer, otherBranchStaff } from './profile';
 import { readCustomerSettings } from './rules';
 
 const byExtension: Record<string, 'application/pdf' | 'image/jpeg' | 'image/png'> = {
@@ -131,7 +131,7 @@ export async function getDocument(
 ): Promise<OutputOf<'documents.get'>> {
   const row = await ctx.db
     .selectFrom('documents')
-    .innerJoin('users', 'users.id', 'documents.uploaded_by')
+    .leftJoin('users', 'users.id', 'documents.uploaded_by')
     .selectAll('documents')
     .select('users.username')
     .where('documents.id', '=', input.documentId)
@@ -160,7 +160,7 @@ export async function getDocument(
     mimeType: row.mime_type,
     sizeBytes: row.size_bytes,
     sha256: row.sha256,
-    uploadedBy: row.username,
+    uploadedBy: row.username ?? otherBranchStaff,
     uploadedAt: row.uploaded_at,
     contentBase64: bytes.toString('base64'),
   };

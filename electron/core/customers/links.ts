@@ -6,7 +6,7 @@ import { LmsError, type OutputOf, type ParsedInputOf } from '../../../shared/con
 import { scoreCustomer } from '../../../shared/customers/scorecard';
 import type { Ctx, WriteCtx } from '../context';
 import { requireActor } from '../context';
-import { findCustomer } from './profile';
+import { findCustomer, otherBranchStaff } from './profile';
 import { businessDateOf, readCustomerSettings, toSummary } from './rules';
 
 export async function addRelationship(
@@ -278,7 +278,7 @@ export async function scoreHistory(
   await findCustomer(ctx.db, input.customerId);
   const rows = await ctx.db
     .selectFrom('credit_scores')
-    .innerJoin('users', 'users.id', 'credit_scores.computed_by')
+    .leftJoin('users', 'users.id', 'credit_scores.computed_by')
     .selectAll('credit_scores')
     .select('users.username')
     .where('customer_id', '=', input.customerId)
@@ -289,6 +289,6 @@ export async function scoreHistory(
     band: r.band,
     factors: JSON.parse(r.factors),
     computedAt: r.computed_at,
-    computedBy: r.username,
+    computedBy: r.username ?? otherBranchStaff,
   }));
 }

@@ -46,6 +46,9 @@ export async function searchCustomers(
   return { rows: rows.map(toSummary), total: Number(count.n) };
 }
 
+/** Shown for staff of another branch or head office, whose accounts are not on this device. */
+export const otherBranchStaff = 'staff of another branch';
+
 async function usernameOf(ctx: Ctx, userId: string | null): Promise<string | null> {
   if (!userId) return null;
   const u = await ctx.db.selectFrom('users').select('username').where('id', '=', userId).executeTakeFirst();
@@ -79,7 +82,7 @@ export async function customerProfile(ctx: Ctx, customerId: string): Promise<Cus
     .execute();
   const documents = await ctx.db
     .selectFrom('documents')
-    .innerJoin('users', 'users.id', 'documents.uploaded_by')
+    .leftJoin('users', 'users.id', 'documents.uploaded_by')
     .selectAll('documents')
     .select('users.username')
     .where('customer_id', '=', c.id)
@@ -95,7 +98,7 @@ export async function customerProfile(ctx: Ctx, customerId: string): Promise<Cus
   const present = new Set(documents.map((d) => d.kind));
   const score = await ctx.db
     .selectFrom('credit_scores')
-    .innerJoin('users', 'users.id', 'credit_scores.computed_by')
+    .leftJoin('users', 'users.id', 'credit_scores.computed_by')
     .selectAll('credit_scores')
     .select('users.username')
     .where('customer_id', '=', c.id)
@@ -168,7 +171,7 @@ export async function customerProfile(ctx: Ctx, customerId: string): Promise<Cus
       mimeType: d.mime_type,
       sizeBytes: d.size_bytes,
       sha256: d.sha256,
-      uploadedBy: d.username,
+      uploadedBy: d.username ?? otherBranchStaff,
       uploadedAt: d.uploaded_at,
     })),
     latestScore: score
@@ -177,7 +180,7 @@ export async function customerProfile(ctx: Ctx, customerId: string): Promise<Cus
           band: score.band,
           factors: JSON.parse(score.factors),
           computedAt: score.computed_at,
-          computedBy: score.username,
+          computedBy: score.username ?? otherBranchStaff,
         }
       : null,
   };
@@ -187,7 +190,7 @@ export async function customerHistory(ctx: Ctx, customerId: string): Promise<Out
   await findCustomer(ctx.db, customerId);
   const rows = await ctx.db
     .selectFrom('customer_field_history')
-    .innerJoin('users', 'users.id', 'customer_field_history.changed_by')
+    .leftJoin('users', 'users.id', 'customer_field_history.changed_by')
     .selectAll('customer_field_history')
     .select('users.username')
     .where('customer_id', '=', customerId)
@@ -198,7 +201,7 @@ export async function customerHistory(ctx: Ctx, customerId: string): Promise<Out
     field: r.field,
     oldValue: r.old_value,
     newValue: r.new_value,
-    changedBy: r.username,
+    changedBy: r.username ?? otherBranchStaff,
     changedAt: r.changed_at,
   }));
 }

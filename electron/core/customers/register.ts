@@ -1,7 +1,8 @@
 // Onboarding: individuals and businesses, with the duplicate checks the branch relies on — the same ID or
 // registration number is refused (naming the customer who has it); a likely duplicate (similar name and the
 // same date of birth, or the same phone) is shown, and the officer may proceed only with a reason, audited.
-import type { CustomersTable } from '../../../db/schema';
+import type { Kysely } from 'kysely';
+import type { CustomersTable, Database } from '../../../db/schema';
 import {
   LmsError,
   fieldError,
@@ -182,20 +183,23 @@ function emptyCustomer(ctx: WriteCtx, kind: CustomersTable['kind'], customerNo: 
   };
 }
 
-async function persist(
-  ctx: WriteCtx,
+/**
+ * The projection of `customer.registered`: the customer row, its search entry and a pending referral reward.
+ * Shared by local onboarding and the sync applier, so both build the same rows.
+ */
+export async function projectCustomerRegistered(
+  tx: Kysely<Database>,
   row: CustomersTable,
-  overrideReason: string | undefined,
-  extra: Record<string, unknown>,
-) {
-  await ctx.tx.insertInto('customers').values(row).execute();
-  await refreshSearch(ctx.tx, row, true);
+  rewardId: string,
+): Promise<void> {
+  await tx.insertInto('customers').values(row).execute();
+  await refreshSearch(tx, row, true);
   if (row.referred_by_customer_id) {
-    const settings = await readCustomerSettings(ctx.tx);
-    await ctx.tx
+    const settings = await readCustomerSettings(tx);
+    await tx
       .insertInto('referral_rewards')
       .values({
-        id: ctx.ids.uuid(),
+        id: rewardId,
         referrer_customer_id: row.referred_by_customer_id,
         referred_customer_id: row.id,
         amount_minor: settings.referralRewardMinor,
@@ -207,12 +211,22 @@ async function persist(
       })
       .execute();
   }
-  const { field_hlcs: _hlcs, ...payload } = row;
+}
+
+async function persist(
+  ctx: WriteCtx,
+  row: CustomersTable,
+  overrideReason: string | undefined,
+  extra: Record<string, unknown>,
+) {
+  // The reward's id travels in the event, so every replica makes the same row.
+  const rewardId = ctx.ids.uuid();
+  await projectCustomerRegistered(ctx.tx, row, rewardId);
   await ctx.emit({
     type: 'customer.registered',
     entityType: 'customer',
     entityId: row.id,
-    payload: { ...payload, ...extra },
+    payload: { ...row, rewardId, ...extra },
   });
   await ctx.audit({
     action: 'customer.registered',

@@ -11,7 +11,6 @@ import {
 } from '../../../shared/contract';
 import type { Ctx, WriteCtx } from '../context';
 import { requireActor } from '../context';
-import { nextHlc } from '../events/log';
 import { customerProfile, findCustomer } from './profile';
 import { describeCustomer, findDuplicates } from './register';
 import {
@@ -168,19 +167,19 @@ export async function updateCustomer(
   if (Object.keys(changed).length === 0) return customerProfile({ ...ctx, db: ctx.tx }, customer.id);
   updated.display_name = displayNameOf(updated);
   updated.updated_at = now;
-  const hlc = await nextHlc(ctx.tx, ctx, ctx.device!.id);
+  const hlc = await ctx.emit({
+    type: 'customer.updated',
+    entityType: 'customer',
+    entityId: customer.id,
+    payload: { changes: changed, changedBy: actor.userId, changedAt: now },
+  });
+  // Last-writer-wins per field: every replica records the event's own HLC for the fields it changed.
   const hlcs = JSON.parse(customer.field_hlcs) as Record<string, string>;
   for (const field of Object.keys(changed)) hlcs[field] = hlc;
   updated.field_hlcs = JSON.stringify(hlcs);
   const { id: _id, ...set } = updated;
   await ctx.tx.updateTable('customers').set(set).where('id', '=', customer.id).execute();
   await refreshSearch(ctx.tx, updated);
-  await ctx.emit({
-    type: 'customer.updated',
-    entityType: 'customer',
-    entityId: customer.id,
-    payload: { changes: changed },
-  });
   await ctx.audit({
     action: 'customer.updated',
     entityType: 'customer',

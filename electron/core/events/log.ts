@@ -25,25 +25,27 @@ export async function nextHlc(tx: Kysely<Database>, ctx: Ctx, node: string): Pro
   return hlc;
 }
 
+/** Appends one event; answers its id and HLC (projections that merge by HLC record the same one). */
 export async function appendEvent(
   tx: Kysely<Database>,
   ctx: Ctx,
   event: EventDraft,
   deviceId: string,
-): Promise<string> {
+): Promise<{ id: string; hlc: string }> {
   const last = await tx
     .selectFrom('events')
     .select((eb) => eb.fn.max('device_seq').as('seq'))
     .where('device_id', '=', deviceId)
     .executeTakeFirst();
   const id = ctx.ids.uuid();
+  const hlc = await nextHlc(tx, ctx, deviceId);
   await tx
     .insertInto('events')
     .values({
       id,
       device_id: deviceId,
       device_seq: (last?.seq ?? 0) + 1,
-      hlc: await nextHlc(tx, ctx, deviceId),
+      hlc,
       type: event.type,
       entity_type: event.entityType,
       entity_id: event.entityId,
@@ -53,7 +55,7 @@ export async function appendEvent(
       pushed_at: null,
     })
     .execute();
-  return id;
+  return { id, hlc };
 }
 
 export async function countPendingEvents(db: Kysely<Database>): Promise<number> {

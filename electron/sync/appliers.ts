@@ -1,0 +1,357 @@
+// Merge rules, declared per event type in one registry: how an event that another device wrote becomes rows
+// here, through the same projection code as local writes where one exists. Every applier is idempotent
+// (applying an event twice changes nothing) and order-insensitive where it must be, so every replica
+// applying the same events reaches the same rows.
+//   create — a new entity, inserted once by id; a clash on a business key (the same national ID registered at
+//            two branches offline) becomes an exception for a manager, with both versions, never a silent loss;
+//   lww    — profile fields, last writer wins per field by HLC;
+//   fact   — never dropped or merged (cash events use it, with the loans issue);
+//   owner  — lifecycle commands that only the owning branch may issue (loans issue).
+// Checklist when adding an event type: emit it in the use case, add its applier here, add its operation to
+// the convergence test (tests/integration/sync.test.ts).
+import type { Kysely } from 'kysely';
+import type { CustomersTable, Database } from '../../db/schema';
+import { projectCustomerRegistered } from '../core/customers/register';
+import { refreshSearch } from '../core/customers/rules';
+
+export interface RemoteEvent {
+  id: string;
+  globalSeq: number;
+  branchId: string;
+  deviceId: string;
+  deviceSeq: number;
+  hlc: string;
+  type: string;
+  entityType: string;
+  entityId: string;
+  payload: Record<string, unknown>;
+  schemaVersion: number;
+}
+
+export interface ApplyContext {
+  tx: Kysely<Database>;
+  now: string;
+  newId(): string;
+}
+
+export type MergeRule = 'create' | 'lww' | 'fact' | 'owner';
+
+export interface Applier {
+  rule: MergeRule;
+  apply(ctx: ApplyContext, event: RemoteEvent): Promise<void>;
+}
+
+async function raiseException(ctx: ApplyContext, event: RemoteEvent, kind: string, local: unknown) {
+  await ctx.tx
+    .insertInto('sync_exceptions')
+    .values({
+      id: ctx.newId(),
+      kind,
+      entity_type: event.entityType,
+      entity_id: event.entityId,
+      event_id: event.id,
+      local_version: JSON.stringify(local),
+      remote_version: JSON.stringify(event.payload),
+      status: 'open',
+      resolution: null,
+      resolved_by: null,
+      resolved_at: null,
+      created_at: ctx.now,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+async function exists(
+  tx: Kysely<Database>,
+  table: 'customers' | 'users' | 'branches' | 'documents' | 'communications' | 'relationships',
+  id: string,
+) {
+  return Boolean(await tx.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst());
+}
+
+const customerColumns = new Set([
+  'first_name',
+  'middle_name',
+  'last_name',
+  'date_of_birth',
+  'gender',
+  'id_type',
+  'id_number',
+  'id_expiry_date',
+  'occupation',
+  'employer',
+  'monthly_income_minor',
+  'monthly_expenses_minor',
+  'registered_name',
+  'registration_number',
+  'legal_form',
+  'sector',
+  'date_established',
+  'annual_turnover_minor',
+  'phone',
+  'phone_alt',
+  'email',
+  'address',
+  'city',
+  'region',
+  'country',
+]);
+const toColumn = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+export const appliers: Record<string, Applier> = {
+  'branch.initialised': {
+    rule: 'create',
+    async apply({ tx, now }, e) {
+      const p = e.payload as Record<string, string & number>;
+      if (!(await exists(tx, 'branches', e.entityId))) {
+        await tx
+          .insertInto('branches')
+          .values({
+            id: e.entityId,
+            code: p.code,
+            name: p.name,
+            currency: p.currency,
+            currency_digits: p.currencyDigits,
+            locale: p.locale,
+            time_zone: p.timeZone,
+            business_date: p.businessDate,
+            created_at: now,
+          })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
+      await tx
+        .insertInto('devices')
+        .values({
+          id: p.deviceId,
+          branch_id: e.entityId,
+          code: p.deviceCode,
+          is_local: 0,
+          schema_version: e.schemaVersion,
+          created_at: now,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    },
+  },
+  'user.created': {
+    rule: 'create',
+    async apply(ctx, e) {
+      if (await exists(ctx.tx, 'users', e.entityId)) return;
+      const p = e.payload as Record<string, string & boolean>;
+      const clash = await ctx.tx
+        .selectFrom('users')
+        .select(['id', 'username'])
+        .where('username', '=', p.username)
+        .executeTakeFirst();
+      if (clash) return raiseException(ctx, e, 'username_clash', clash);
+      await ctx.tx
+        .insertInto('users')
+        .values({
+          id: e.entityId,
+          branch_id: p.branchId,
+          username: p.username,
+          display_name: p.displayName,
+          role_code: p.role,
+          password_hash: p.passwordHash,
+          password_changed_at: ctx.now,
+          must_change_password: p.mustChangePassword ? 1 : 0,
+          totp_secret: null,
+          totp_enabled_at: null,
+          failed_attempts: 0,
+          locked_until: null,
+          is_active: 1,
+          last_sign_in_at: null,
+          created_at: ctx.now,
+          updated_at: ctx.now,
+        })
+        .execute();
+    },
+  },
+  'user.updated': {
+    rule: 'lww',
+    async apply({ tx }, e) {
+      const p = e.payload as { displayName: string; role: string; isActive: boolean };
+      await tx
+        .updateTable('users')
+        .set({ display_name: p.displayName, role_code: p.role, is_active: p.isActive ? 1 : 0 })
+        .where('id', '=', e.entityId)
+        .execute();
+    },
+  },
+  'user.passwordChanged': {
+    rule: 'lww',
+    async apply({ tx }, e) {
+      await tx
+        .updateTable('users')
+        .set({ password_hash: String(e.payload.passwordHash), must_change_password: 0 })
+        .where('id', '=', e.entityId)
+        .execute();
+    },
+  },
+  'user.passwordReset': {
+    rule: 'lww',
+    async apply({ tx }, e) {
+      await tx
+        .updateTable('users')
+        .set({ password_hash: String(e.payload.passwordHash), must_change_password: 1 })
+        .where('id', '=', e.entityId)
+        .execute();
+    },
+  },
+  'customer.registered': {
+    rule: 'create',
+    async apply(ctx, e) {
+      if (await exists(ctx.tx, 'customers', e.entityId)) return;
+      const { rewardId, people, ...row } = e.payload as unknown as CustomersTable & {
+        rewardId: string;
+        people?: Record<string, unknown>[];
+      };
+      const clash = row.id_number
+        ? await ctx.tx
+            .selectFrom('customers')
+            .selectAll()
+            .where('id_type', '=', row.id_type)
+            .where('id_number', '=', row.id_number)
+            .executeTakeFirst()
+        : row.registration_number
+          ? await ctx.tx
+              .selectFrom('customers')
+              .selectAll()
+              .where('registration_number', '=', row.registration_number)
+              .executeTakeFirst()
+          : undefined;
+      if (clash) return raiseException(ctx, e, 'duplicate_registration', clash);
+      await projectCustomerRegistered(ctx.tx, { ...row, field_hlcs: '{}' }, rewardId);
+      if (people?.length)
+        await ctx.tx
+          .insertInto('business_people')
+          .values(people as never)
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+    },
+  },
+  'customer.updated': {
+    rule: 'lww',
+    async apply(ctx, e) {
+      const customer = await ctx.tx
+        .selectFrom('customers')
+        .selectAll()
+        .where('id', '=', e.entityId)
+        .executeTakeFirst();
+      if (!customer) return raiseException(ctx, e, 'edit_of_unknown_customer', null);
+      const { changes, changedBy, changedAt } = e.payload as {
+        changes: Record<string, unknown>;
+        changedBy: string;
+        changedAt: string;
+      };
+      const hlcs = JSON.parse(customer.field_hlcs) as Record<string, string>;
+      const set: Record<string, unknown> = {};
+      for (const [field, value] of Object.entries(changes)) {
+        const column = toColumn(field);
+        if (!customerColumns.has(column) || (hlcs[field] ?? '') >= e.hlc) continue;
+        hlcs[field] = e.hlc;
+        set[column] = value;
+        await ctx.tx
+          .insertInto('customer_field_history')
+          .values({
+            id: ctx.newId(),
+            customer_id: customer.id,
+            field,
+            old_value:
+              customer[column as keyof CustomersTable] === null
+                ? null
+                : String(customer[column as keyof CustomersTable]),
+            new_value: value === null ? null : String(value),
+            changed_by: changedBy,
+            changed_at: changedAt,
+          })
+          .execute();
+      }
+      if (Object.keys(set).length === 0) return;
+      const updated = { ...customer, ...set, field_hlcs: JSON.stringify(hlcs) } as CustomersTable;
+      updated.display_name =
+        updated.kind === 'business'
+          ? (updated.registered_name ?? '')
+          : [updated.first_name, updated.middle_name, updated.last_name].filter(Boolean).join(' ');
+      const { id: _id, ...columns } = updated;
+      await ctx.tx.updateTable('customers').set(columns).where('id', '=', customer.id).execute();
+      await refreshSearch(ctx.tx, updated);
+    },
+  },
+  'kyc.decided': {
+    rule: 'lww',
+    async apply({ tx }, e) {
+      const p = e.payload as { decision: 'verified' | 'rejected'; note: string | null };
+      await tx
+        .updateTable('customers')
+        .set({ kyc_status: p.decision, kyc_note: p.note })
+        .where('id', '=', e.entityId)
+        .execute();
+    },
+  },
+  'kyc.expired': {
+    rule: 'lww',
+    async apply({ tx }, e) {
+      await tx
+        .updateTable('customers')
+        .set({ kyc_status: 'expired' })
+        .where('id', '=', e.entityId)
+        .where('kyc_status', '=', 'verified')
+        .execute();
+    },
+  },
+  'document.attached': {
+    rule: 'create',
+    async apply({ tx }, e) {
+      const { isProfilePhoto, ...row } = e.payload as Record<string, unknown> & {
+        isProfilePhoto: boolean;
+        id: string;
+      };
+      await tx
+        .insertInto('documents')
+        .values(row as never)
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+      if (isProfilePhoto)
+        await tx
+          .updateTable('customers')
+          .set({ photo_document_id: row.id })
+          .where('id', '=', e.entityId)
+          .execute();
+    },
+  },
+  'relationship.added': {
+    rule: 'create',
+    async apply({ tx }, e) {
+      await tx
+        .insertInto('relationships')
+        .values(e.payload as never)
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    },
+  },
+  'relationship.removed': {
+    rule: 'lww',
+    async apply({ tx }, e) {
+      const p = e.payload as { relationshipId: string; removedAt: string };
+      await tx
+        .updateTable('relationships')
+        .set({ removed_at: p.removedAt })
+        .where('id', '=', p.relationshipId)
+        .where('removed_at', 'is', null)
+        .execute();
+    },
+  },
+  'communication.logged': {
+    rule: 'create',
+    async apply({ tx }, e) {
+      await tx
+        .insertInto('communications')
+        .values(e.payload as never)
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    },
+  },
+};
