@@ -77,6 +77,7 @@ function payInOrder(
 ): number {
   let left = available;
   for (const book of books) {
+    if (outstandingOf(book) === 0) continue; // most installments of a running loan are settled
     for (const component of order) {
       if (left <= 0) return 0;
       left -= payComponent(book, component, left, lines);

@@ -236,7 +236,7 @@ export function buildSchedule(terms: LoanTerms): Schedule {
     graceOnPrincipal: terms.graceOnPrincipal,
     multipleMinor: terms.multipleMinor,
     rounding: terms.rounding,
-    flatRate: regularPeriodRate(terms),
+    ...(terms.interestMethod === 'flat' ? { flatRate: regularPeriodRate(terms) } : {}),
   });
   deferInterest(split.interestMinor, terms.graceOnInterest);
   const schedule = assembleSchedule(
