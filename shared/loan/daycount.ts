@@ -110,7 +110,8 @@ export function dailyRate(
 /**
  * The periods of the schedule: dates (moved by the branch calendar when the product has one), days and rates.
  * A first period longer or shorter than a regular one (a first repayment date chosen by the customer) is charged
- * for its real length: pro rata of a regular period under `same_as_repayment`, by its days under `daily`.
+ * for its real length under `daily`; under `same_as_repayment` it pays the regular rate (the vectors'
+ * convention, "whatever its length") unless the product asks for `brokenPeriodInterest: 'pro_rata'`.
  */
 export function buildPeriods(terms: LoanTerms): Period[] {
   const unadjusted = dueDates(terms);
@@ -133,7 +134,7 @@ export function buildPeriods(terms: LoanTerms): Period[] {
     let rate: Ratio;
     if (n <= terms.interestFreePeriods) rate = zero;
     else if (terms.interestPeriod === 'daily') rate = dailyRate(terms, from, due, isRegular, byDays);
-    else if (isRegular) rate = regularRate;
+    else if (isRegular || terms.brokenPeriodInterest === 'same_as_regular') rate = regularRate;
     else rate = brokenPeriodRate(terms, from, due, regularRate);
     const dueDay = due.toEpochDay();
     const dueDate = iso(due);

@@ -99,6 +99,12 @@ export const termsSchema = z.object({
   firstRepaymentDate: date.optional(),
   graceOnPrincipal: wholeNumber(0, maxRepayments).default(0),
   // Extensions (not in the published vectors).
+  /**
+   * A first period longer or shorter than a regular one under `same_as_repayment`: charged the regular period's
+   * rate (the vectors' convention, the default) or pro rata of its days (`pro_rata`). With `daily` interest a
+   * broken period is always charged for its real length.
+   */
+  brokenPeriodInterest: oneOf(['same_as_regular', 'pro_rata'] as const).default('same_as_regular'),
   /** Periods whose interest is not collected when due but deferred to the first installment after them. */
   graceOnInterest: wholeNumber(0, maxRepayments).default(0),
   /** Periods at the start during which no interest accrues at all. */
@@ -163,6 +169,7 @@ export interface LoanTerms {
   disbursementDate: string;
   firstRepaymentDate: string | undefined;
   graceOnPrincipal: number;
+  brokenPeriodInterest: ParsedTerms['brokenPeriodInterest'];
   graceOnInterest: number;
   interestFreePeriods: number;
   disbursementFee: (Charge & { mode: 'collected' | 'deducted' }) | undefined;
@@ -292,6 +299,7 @@ export function parseTerms(input: unknown, root = 'terms'): Result<LoanTerms> {
       disbursementDate: t.disbursementDate,
       firstRepaymentDate: t.firstRepaymentDate,
       graceOnPrincipal: t.graceOnPrincipal,
+      brokenPeriodInterest: t.brokenPeriodInterest,
       graceOnInterest: t.graceOnInterest,
       interestFreePeriods: t.interestFreePeriods,
       disbursementFee,

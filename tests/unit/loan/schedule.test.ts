@@ -91,14 +91,27 @@ describe('the repayment schedule', () => {
     ]);
   });
 
-  it('charges a broken first period pro rata of a regular period when interest is per repayment period', () => {
-    // 1,200.00 at 1 % a month; first repayment 15 days after disbursement, where a regular month ending on
-    // 2024-01-16 has 31 days: 1,200.00 × 1 % × 15 / 31 = 5.806… → 5.81
+  it('charges a broken first period the regular rate when interest is per repayment period (the default)', () => {
+    // Fineract's convention: annualRate / 12 per period whatever its length: 1,200.00 × 1 % = 12.00.
     const schedule = buildSchedule(
       aLoan({ repayments: 3, disbursementDate: '2024-01-01', firstRepaymentDate: '2024-01-16' }),
     );
-    expect(schedule.installments[0]!.interestMinor).toBe(581);
+    expect(schedule.installments[0]!.interestMinor).toBe(1200);
     expect(schedule.installments.map((i) => i.dueDate)).toEqual(['2024-01-16', '2024-02-16', '2024-03-16']);
+  });
+
+  it('charges a broken first period pro rata of a regular period when the product says so', () => {
+    // 1,200.00 at 1 % a month; first repayment 15 days after disbursement, where a regular month ending on
+    // 2024-01-16 has 31 days: 1,200.00 × 1 % × 15 / 31 = 5.806… → 5.81
+    const schedule = buildSchedule(
+      aLoan({
+        repayments: 3,
+        disbursementDate: '2024-01-01',
+        firstRepaymentDate: '2024-01-16',
+        brokenPeriodInterest: 'pro_rata',
+      }),
+    );
+    expect(schedule.installments[0]!.interestMinor).toBe(581);
   });
 
   it('keeps due dates on the month end when disbursed on the 31st', () => {
