@@ -6,6 +6,7 @@ export * from './schedule';
 export * from './charges';
 export * from './allocation';
 export * from './transactions';
+export * from './state';
 export * from './replay';
 export * from './restructure';
 export * from './eligibility';

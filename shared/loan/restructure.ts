@@ -4,7 +4,8 @@
 // responsible for the approval workflow or the ledger entries (electron/core/loans).
 import { asMinor, formatMajor, type Minor } from '../money';
 import { isValidDate } from '../dates';
-import { replay, type LoanState } from './replay';
+import { replay } from './replay';
+import type { LoanState } from './state';
 import { buildSchedule, type Schedule } from './schedule';
 import { parseTerms, type LoanTerms, type Result } from './terms';
 import type { Transaction } from './transactions';
