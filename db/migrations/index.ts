@@ -4,6 +4,7 @@
 import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_customers';
 import * as m0003 from './0003_sync';
+import * as m0004 from './0004_number_search';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, ...m0001 },
   { version: 2, ...m0002 },
   { version: 3, ...m0003 },
+  { version: 4, ...m0004 },
 ];
 
 export const latestVersion = migrations.length;

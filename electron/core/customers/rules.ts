@@ -3,7 +3,7 @@
 import { LocalDate } from '@js-joda/core';
 import { distance } from 'fastest-levenshtein';
 import { sql, type Kysely } from 'kysely';
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import type { CustomersTable, Database } from '../../../db/schema';
 import { fieldError, type CustomerSettings, type CustomerSummary } from '../../../shared/contract';
 import type { Ctx, WriteCtx } from '../context';
@@ -153,6 +153,31 @@ export function searchTermsOf(c: CustomersTable): string {
   ]
     .filter(Boolean)
     .join(' ');
+}
+
+export type NumberQuery = { phone: string | null; digits: string; customerNo: string | null };
+
+/**
+ * A query that is a number (an ID, a phone, a customer number), as the prefixes to look up in the B-tree
+ * indexes: "0712 345" → phone prefix "+254712345"; "NBO-01-0004" → customer number prefix. Null for names.
+ */
+export function toNumberQuery(input: string, country: string): NumberQuery | null {
+  const trimmed = input.trim();
+  if (/^[A-Za-z]{2,8}-\d/.test(trimmed))
+    return { phone: null, digits: '', customerNo: trimmed.toUpperCase() };
+  if (!/^[+\d\s().-]+$/.test(trimmed)) return null;
+  const digits = trimmed.replace(/\D/g, '');
+  if (digits.length < 2) return null;
+  const code = getCountryCallingCode(country as CountryCode);
+  // "+2547…" as typed, "07…" in national form, "2547…" without the plus, or "7…" without the trunk zero.
+  const phone = trimmed.startsWith('+')
+    ? `+${digits}`
+    : digits.startsWith('0')
+      ? `+${code}${digits.slice(1)}`
+      : digits.startsWith(code)
+        ? `+${digits}`
+        : `+${code}${digits}`;
+  return { phone, digits, customerNo: null };
 }
 
 /**
