@@ -485,10 +485,14 @@ export const customerMethods = {
     output: scoreView,
   }),
   'customers.seedDemo': method({
-    description: 'Fill the branch with realistic demo customers (through the same onboarding rules); for demos and benchmarks.',
+    description:
+      'Fill the branch with realistic demo customers (through the same onboarding rules); for demos and benchmarks.',
     access: 'settings.manage',
     kind: 'mutation',
-    input: z.object({ count: z.number().int().min(1).max(5000), seed: z.number().int().min(0).max(1000).default(0) }),
+    input: z.object({
+      count: z.number().int().min(1).max(5000),
+      seed: z.number().int().min(0).max(1000).default(0),
+    }),
     output: z.object({ individuals: z.number().int(), businesses: z.number().int() }),
   }),
   'scores.history': method({
