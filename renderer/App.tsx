@@ -16,9 +16,8 @@ import { useSession } from './stores/session';
 
 type SetupStatus = OutputOf<'setup.status'>;
 
-// The server tells idle expiry from other endings only in its message (see the report to the core).
 api.onUnauthenticated((error) =>
-  useSession.getState().expire(/inactivity/i.test(error.message) ? 'idle' : 'ended'),
+  useSession.getState().expire(error.reason === 'session_idle' ? 'idle' : 'ended'),
 );
 
 function Loading() {

@@ -96,7 +96,9 @@ export function createCore(deps: CoreDeps): Core {
         await auditDenial(ctx, method, `session stage ${session.actor.stage}`);
         return { code: 'FORBIDDEN', reason: 'session_stage', message: 'Finish signing in first.' };
       }
-      await touchSession(deps.db, session.actor.sessionId, deps.clock.now(), session.lastSeenAt);
+      if (!contract[method].isPassive) {
+        await touchSession(deps.db, session.actor.sessionId, deps.clock.now(), session.lastSeenAt);
+      }
       return null;
     }
     if (session.kind === 'expired' && session.why !== 'ended') {
@@ -115,7 +117,8 @@ export function createCore(deps: CoreDeps): Core {
       session.kind === 'expired' && session.why === 'idle'
         ? 'You were signed out after a period of inactivity. Please sign in again.'
         : 'Your session has ended. Please sign in again.';
-    return { code: 'UNAUTHENTICATED', reason: 'session_expired', message };
+    const reason = session.kind === 'expired' && session.why === 'idle' ? 'session_idle' : 'session_expired';
+    return { code: 'UNAUTHENTICATED', reason, message };
   }
 
   async function authorise(ctx: Ctx, method: MethodName, access: Access): Promise<ApiError | null> {

@@ -64,7 +64,10 @@ export function createClient(transport: Transport): Client {
       const result = (await transport.invoke(method, input, sessionToken)) as ApiResult<
         OutputOf<typeof method>
       >;
-      if (result.error?.code === 'UNAUTHENTICATED' && result.error.reason === 'session_expired')
+      if (
+        result.error?.code === 'UNAUTHENTICATED' &&
+        (result.error.reason === 'session_expired' || result.error.reason === 'session_idle')
+      )
         unauthenticated?.(result.error);
       return result;
     },

@@ -54,6 +54,7 @@ export const rejectionReasons = [
   'referral_not_earned',
   'not_an_individual',
   'shares_exceed_100',
+  'session_idle',
 ] as const;
 export type RejectionReason = (typeof rejectionReasons)[number];
 

@@ -253,6 +253,7 @@ export const contract = {
     description: 'What the status bar shows: the business date and the sync state with changes waiting.',
     access: 'signedIn',
     kind: 'query',
+    isPassive: true,
     input: empty,
     output: z.object({
       businessDate,

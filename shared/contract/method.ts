@@ -12,6 +12,8 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   kind: 'query' | 'mutation';
   input: I;
   output: O;
+  /** A passive call (a status poll) does not count as activity for the session's idle timeout. */
+  isPassive?: boolean;
 }
 
 export function method<I extends z.ZodType, O extends z.ZodType, K extends MethodSpec['kind']>(

@@ -167,7 +167,7 @@ describe('sessions', () => {
     expect((await b.call('auth.me', {}, b.adminToken)).data).toBeDefined();
     b.clock.advanceMinutes(15);
     const expired = await b.call('auth.me', {}, b.adminToken);
-    expect(expired.error).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'session_expired' });
+    expect(expired.error).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'session_idle' });
     expect(expired.error!.message).toMatch(/inactivity/);
     expect(await auditActions(b)).toContain('auth.sessionExpired');
   });
@@ -176,10 +176,18 @@ describe('sessions', () => {
     const b = await branch();
     for (let minutes = 0; minutes < 12 * 60 - 10; minutes += 10) {
       b.clock.advanceMinutes(10);
-      expect((await b.call('system.status', {}, b.adminToken)).error).toBeUndefined();
+      expect((await b.call('auth.me', {}, b.adminToken)).error).toBeUndefined();
     }
     b.clock.advanceMinutes(10);
-    expect((await b.call('system.status', {}, b.adminToken)).error?.reason).toBe('session_expired');
+    expect((await b.call('auth.me', {}, b.adminToken)).error?.reason).toBe('session_expired');
+  });
+
+  it('does not count the status bar’s polling as activity', async () => {
+    const b = await branch();
+    b.clock.advanceMinutes(10);
+    expect((await b.call('system.status', {}, b.adminToken)).error).toBeUndefined();
+    b.clock.advanceMinutes(6);
+    expect((await b.call('system.status', {}, b.adminToken)).error?.reason).toBe('session_idle');
   });
 
   it('refuses a token after sign-out', async () => {
