@@ -20,6 +20,7 @@ export async function syncOnce(
     now?: () => Date;
     pageSize?: number;
     maxPages?: number;
+    onProgress?: (p: { received: number; cursor: number; head: number }) => void;
   },
 ): Promise<SyncResult> {
   const push = await pushPending(db, central, {
