@@ -6,6 +6,7 @@ import type { CustomersTable, Database } from '../../../db/schema';
 import {
   LmsError,
   fieldError,
+  type CustomerSettings,
   type CustomerSummary,
   type OutputOf,
   type ParsedInputOf,
@@ -241,22 +242,49 @@ async function persist(
   });
 }
 
-export async function registerIndividual(
+type OnboardingInput =
+  ParsedInputOf<'customers.registerIndividual'> | ParsedInputOf<'customers.registerBusiness'>;
+
+/**
+ * What onboarding an individual and a business share, in the documented order: the date rule, the phones,
+ * an exact duplicate (refused), likely duplicates (a reason needed), the referrer. Answers the contact columns.
+ */
+async function checkOnboarding(
   ctx: WriteCtx,
-  input: ParsedInputOf<'customers.registerIndividual'>,
-): Promise<CustomerSummary> {
+  input: OnboardingInput,
+  exactField: 'idNumber' | 'registrationNumber',
+  checkDates: (today: string, settings: CustomerSettings) => void,
+) {
   const settings = await readCustomerSettings(ctx.tx);
-  const today = await businessDateOf({ ...ctx, db: ctx.tx });
-  assertAdult(input.dateOfBirth, today, settings.minimumAge);
+  checkDates(await businessDateOf({ ...ctx, db: ctx.tx }), settings);
   const phone = normalisePhone(input.phone, settings.defaultCountry, 'phone');
   const phoneAlt = input.phoneAlt
     ? normalisePhone(input.phoneAlt, settings.defaultCountry, 'phoneAlt')
     : null;
   const duplicates = await findDuplicates({ ...ctx, db: ctx.tx }, { ...input, phone });
-  if (duplicates.exact) throw refuseExact(duplicates.exact, 'idNumber');
+  if (duplicates.exact) throw refuseExact(duplicates.exact, exactField);
   if (duplicates.likely.length > 0 && !input.duplicateOverrideReason) throw refuseLikely(duplicates.likely);
   await assertReferrer(ctx, input.referredByCustomerId);
+  const contact = {
+    phone,
+    phone_alt: phoneAlt,
+    email: input.email ?? null,
+    address: input.address ?? null,
+    city: input.city ?? null,
+    region: input.region ?? null,
+    country: input.country ?? settings.defaultCountry,
+    referred_by_customer_id: input.referredByCustomerId ?? null,
+  } satisfies Partial<CustomersTable>;
+  return { settings, contact };
+}
 
+export async function registerIndividual(
+  ctx: WriteCtx,
+  input: ParsedInputOf<'customers.registerIndividual'>,
+): Promise<CustomerSummary> {
+  const { contact } = await checkOnboarding(ctx, input, 'idNumber', (today, rules) =>
+    assertAdult(input.dateOfBirth, today, rules.minimumAge),
+  );
   const row = emptyCustomer(ctx, 'individual', await nextNumber(ctx, 'customer_no'));
   Object.assign(row, {
     first_name: input.firstName,
@@ -271,14 +299,7 @@ export async function registerIndividual(
     employer: input.employer ?? null,
     monthly_income_minor: input.monthlyIncomeMinor ?? null,
     monthly_expenses_minor: input.monthlyExpensesMinor ?? null,
-    phone,
-    phone_alt: phoneAlt,
-    email: input.email ?? null,
-    address: input.address ?? null,
-    city: input.city ?? null,
-    region: input.region ?? null,
-    country: input.country ?? settings.defaultCountry,
-    referred_by_customer_id: input.referredByCustomerId ?? null,
+    ...contact,
   } satisfies Partial<CustomersTable>);
   row.display_name = displayNameOf(row);
   await persist(ctx, row, input.duplicateOverrideReason, {});
@@ -289,17 +310,9 @@ export async function registerBusiness(
   ctx: WriteCtx,
   input: ParsedInputOf<'customers.registerBusiness'>,
 ): Promise<CustomerSummary> {
-  const settings = await readCustomerSettings(ctx.tx);
-  const today = await businessDateOf({ ...ctx, db: ctx.tx });
-  assertNotInFuture(input.dateEstablished, today, 'dateEstablished');
-  const phone = normalisePhone(input.phone, settings.defaultCountry, 'phone');
-  const phoneAlt = input.phoneAlt
-    ? normalisePhone(input.phoneAlt, settings.defaultCountry, 'phoneAlt')
-    : null;
-  const duplicates = await findDuplicates({ ...ctx, db: ctx.tx }, { ...input, phone });
-  if (duplicates.exact) throw refuseExact(duplicates.exact, 'registrationNumber');
-  if (duplicates.likely.length > 0 && !input.duplicateOverrideReason) throw refuseLikely(duplicates.likely);
-  await assertReferrer(ctx, input.referredByCustomerId);
+  const { contact } = await checkOnboarding(ctx, input, 'registrationNumber', (today) =>
+    assertNotInFuture(input.dateEstablished, today, 'dateEstablished'),
+  );
 
   let shares = 0;
   for (const [i, person] of input.people.entries()) {
@@ -324,14 +337,7 @@ export async function registerBusiness(
     sector: input.sector,
     date_established: input.dateEstablished,
     annual_turnover_minor: input.annualTurnoverMinor ?? null,
-    phone,
-    phone_alt: phoneAlt,
-    email: input.email ?? null,
-    address: input.address ?? null,
-    city: input.city ?? null,
-    region: input.region ?? null,
-    country: input.country ?? settings.defaultCountry,
-    referred_by_customer_id: input.referredByCustomerId ?? null,
+    ...contact,
   } satisfies Partial<CustomersTable>);
   row.display_name = displayNameOf(row);
   const people = input.people.map((p) => ({
