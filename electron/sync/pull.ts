@@ -175,9 +175,14 @@ export async function pullChanges(
     now?: () => Date;
     newId: () => string;
     onProgress?: (p: { received: number; cursor: number; head: number }) => void;
+    /**
+     * Who is pulling, when the ledger has no local device yet (a device joining a branch: electron/sync/join.ts).
+     * Without it, the local device row says.
+     */
+    identity?: { deviceId: string; branchId: string };
   },
 ): Promise<PullResult> {
-  const me = await localIdentity(db);
+  const me = options.identity ?? (await localIdentity(db));
   const now = options.now ?? (() => new Date());
   const pageSize = Math.min(options.pageSize ?? maxPullPage, maxPullPage);
   const [meta] = await central.query<{ epoch: string; head: string }>(
