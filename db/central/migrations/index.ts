@@ -1,5 +1,7 @@
 // The ordered registry of central (Postgres) migrations; the same rules as the ledger's (db/migrations).
 import * as c0001 from './0001_central';
+import * as c0002 from './0002_branch_security';
+import * as c0003 from './0003_documents';
 
 export interface CentralMigration {
   version: number;
@@ -7,4 +9,8 @@ export interface CentralMigration {
   up: string;
 }
 
-export const centralMigrations: readonly CentralMigration[] = [{ version: 1, ...c0001 }];
+export const centralMigrations: readonly CentralMigration[] = [
+  { version: 1, ...c0001 },
+  { version: 2, ...c0002 },
+  { version: 3, ...c0003 },
+];
