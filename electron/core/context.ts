@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database, SessionStage } from '../../db/schema';
 import type { Permission, Role } from '../../shared/permissions';
+import type { SyncPort } from './sync/port';
 
 export interface Clock {
   now(): Date;
@@ -32,6 +33,8 @@ export interface CoreDeps {
   /** Where document scans are kept, content-addressed by SHA-256 (beside the ledger file). */
   documentsDir: string;
   log: (message: string, error?: unknown) => void;
+  /** The host's sync worker and keychain (absent in the CLI and most tests: sync is then "not available"). */
+  sync?: SyncPort;
 }
 
 export interface Actor {

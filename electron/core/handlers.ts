@@ -18,6 +18,8 @@ import {
 import { readSecurity, updateSecurity } from './settings/security';
 import { initialise, setupStatus } from './setup/setup';
 import { systemStatus } from './system/status';
+import { listExceptions, resolveException } from './sync/exceptions';
+import { configureSync, getSyncConfig, syncNow, testSyncConnection } from './sync/settings';
 import { seedDemoCustomers } from './customers/demo';
 import { getDocument, uploadDocument } from './customers/documents';
 import {
@@ -102,4 +104,10 @@ export const handlers: Handlers = {
   'scores.compute': computeScore,
   'customers.seedDemo': seedDemoCustomers,
   'scores.history': scoreHistory,
+  'sync.getConfig': (ctx) => getSyncConfig(ctx),
+  'sync.configure': configureSync,
+  'sync.testConnection': testSyncConnection,
+  'sync.now': (ctx) => syncNow(ctx),
+  'sync.listExceptions': listExceptions,
+  'sync.resolveException': resolveException,
 };

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { customerMethods } from './customers';
 import { method, ok, type MethodSpec } from './method';
+import { syncMethods, syncStates } from './sync';
 import {
   auditRow,
   branchInfo,
@@ -259,13 +260,18 @@ export const contract = {
       businessDate,
       branchCode: z.string(),
       deviceCode: z.string(),
-      syncState: z.enum(['notConfigured', 'offline', 'online', 'syncing', 'error']),
+      syncState: z.enum(syncStates),
       pendingChanges: z.number().int(),
       lastSyncAt: instant.nullable(),
       message: z.string().nullable(),
+      /** A large pull under way: events received so far of the central head. */
+      progress: z.object({ received: z.number().int(), head: z.number().int() }).nullable(),
+      /** When the worker tries again after a failure (backoff), if it is waiting. */
+      nextAttemptAt: instant.nullable(),
     }),
   }),
   ...customerMethods,
+  ...syncMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -282,3 +288,4 @@ export function isMethodName(name: string): name is MethodName {
 export * from './errors';
 export * from './schemas';
 export * from './customers';
+export * from './sync';
