@@ -8,6 +8,7 @@ import type { CustomersTable, Database } from '../../../db/schema';
 import { fieldError, type CustomerSettings, type CustomerSummary } from '../../../shared/contract';
 import type { Ctx, WriteCtx } from '../context';
 import { requireDevice } from '../context';
+import { settingsGroup } from '../settings/store';
 
 export const defaultCustomerSettings: CustomerSettings = {
   minimumAge: 18,
@@ -25,46 +26,13 @@ export const defaultCustomerSettings: CustomerSettings = {
   },
 };
 
-const settingsKey = 'customers';
+const group = settingsGroup('customers', defaultCustomerSettings);
 
-export async function readCustomerSettings(db: Kysely<Database>): Promise<CustomerSettings> {
-  const row = await db
-    .selectFrom('settings')
-    .select('value')
-    .where('key', '=', settingsKey)
-    .executeTakeFirst();
-  return row
-    ? { ...defaultCustomerSettings, ...(JSON.parse(row.value) as Partial<CustomerSettings>) }
-    : defaultCustomerSettings;
-}
-
-export async function updateCustomerSettings(
+export const readCustomerSettings = (db: Kysely<Database>): Promise<CustomerSettings> => group.read(db);
+export const updateCustomerSettings = (
   ctx: WriteCtx,
   input: Partial<CustomerSettings>,
-): Promise<CustomerSettings> {
-  const before = await readCustomerSettings(ctx.tx);
-  const after = { ...before, ...input };
-  const value = JSON.stringify(after);
-  const updatedAt = ctx.clock.now().toISOString();
-  await ctx.tx
-    .insertInto('settings')
-    .values({ key: settingsKey, value, updated_at: updatedAt })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: updatedAt }))
-    .execute();
-  await ctx.emit({
-    type: 'settings.changed',
-    entityType: 'settings',
-    entityId: settingsKey,
-    payload: { ...after },
-  });
-  await ctx.audit({
-    action: 'settings.changed',
-    entityType: 'settings',
-    entityId: settingsKey,
-    details: { before, after },
-  });
-  return after;
-}
+): Promise<CustomerSettings> => group.update(ctx, input);
 
 /** `BRANCH-DEVICE-000123`: unique offline, since each device numbers only its own. */
 export async function nextNumber(ctx: WriteCtx, counter: string): Promise<string> {

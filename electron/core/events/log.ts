@@ -5,23 +5,17 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
 import { decodeHlc, encodeHlc, tick } from '../../../shared/hlc';
 import type { Ctx, EventDraft } from '../context';
+import { readSetting, writeSetting } from '../settings/store';
 
 /** Bumped when an event payload's shape changes; devices announce it when they sync. */
 export const eventSchemaVersion = 1;
 
-const hlcKey = 'clock.hlc';
+export const hlcKey = 'clock.hlc';
 
 export async function nextHlc(tx: Kysely<Database>, ctx: Ctx, node: string): Promise<string> {
-  const row = await tx.selectFrom('settings').select('value').where('key', '=', hlcKey).executeTakeFirst();
-  const last = row ? decodeHlc(JSON.parse(row.value) as string) : null;
-  const hlc = encodeHlc(tick(last, ctx.clock.now().getTime(), node));
-  const value = JSON.stringify(hlc);
-  const updatedAt = ctx.clock.now().toISOString();
-  await tx
-    .insertInto('settings')
-    .values({ key: hlcKey, value, updated_at: updatedAt })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: updatedAt }))
-    .execute();
+  const last = await readSetting<string>(tx, hlcKey);
+  const hlc = encodeHlc(tick(last ? decodeHlc(last) : null, ctx.clock.now().getTime(), node));
+  await writeSetting(tx, hlcKey, hlc, ctx.clock.now().toISOString());
   return hlc;
 }
 

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
 import type { SecuritySettings } from '../../../shared/contract';
 import type { WriteCtx } from '../context';
+import { settingsGroup } from './store';
 
 export const defaultSecurity: SecuritySettings = {
   maxFailedSignIns: 5,
@@ -13,34 +14,8 @@ export const defaultSecurity: SecuritySettings = {
   minPasswordLength: 12,
 };
 
-const key = 'security';
+const group = settingsGroup('security', defaultSecurity);
 
-export async function readSecurity(db: Kysely<Database>): Promise<SecuritySettings> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-  return row
-    ? { ...defaultSecurity, ...(JSON.parse(row.value) as Partial<SecuritySettings>) }
-    : defaultSecurity;
-}
-
-export async function updateSecurity(
-  ctx: WriteCtx,
-  input: Partial<SecuritySettings>,
-): Promise<SecuritySettings> {
-  const before = await readSecurity(ctx.tx);
-  const after = { ...before, ...input };
-  const value = JSON.stringify(after);
-  const updatedAt = ctx.clock.now().toISOString();
-  await ctx.tx
-    .insertInto('settings')
-    .values({ key, value, updated_at: updatedAt })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: updatedAt }))
-    .execute();
-  await ctx.emit({ type: 'settings.changed', entityType: 'settings', entityId: key, payload: { ...after } });
-  await ctx.audit({
-    action: 'settings.changed',
-    entityType: 'settings',
-    entityId: key,
-    details: { before, after },
-  });
-  return after;
-}
+export const readSecurity = (db: Kysely<Database>): Promise<SecuritySettings> => group.read(db);
+export const updateSecurity = (ctx: WriteCtx, input: Partial<SecuritySettings>): Promise<SecuritySettings> =>
+  group.update(ctx, input);
