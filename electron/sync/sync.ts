@@ -3,12 +3,20 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Central } from './central';
+import {
+  downloadDocuments,
+  uploadDocuments,
+  type DocumentDownloadResult,
+  type DocumentUploadResult,
+} from './documents';
 import { applyDeferred, pullChanges, type PullResult } from './pull';
 import { pushPending, type PushResult } from './push';
 
 export interface SyncResult {
   push: PushResult;
   pull: PullResult;
+  /** Document content moved this cycle (only when `documentsDir` was given). */
+  documents?: { upload: DocumentUploadResult; download: DocumentDownloadResult };
 }
 
 export async function syncOnce(
@@ -21,6 +29,8 @@ export async function syncOnce(
     pageSize?: number;
     maxPages?: number;
     onProgress?: (p: { received: number; cursor: number; head: number }) => void;
+    /** The documents folder: when given, document content is uploaded after push and downloaded after pull. */
+    documentsDir?: string;
   },
 ): Promise<SyncResult> {
   const push = await pushPending(db, central, {
@@ -28,6 +38,7 @@ export async function syncOnce(
     maxBatches: options.maxPages,
     now: options.now,
   });
+  const upload = options.documentsDir ? await uploadDocuments(db, central, options.documentsDir) : null;
   const pull = await pullChanges(db, central, options);
   const me = {
     deviceId: (
@@ -35,5 +46,7 @@ export async function syncOnce(
     ).id,
   };
   await applyDeferred(db, me, (options.now ?? (() => new Date()))(), options.newId);
-  return { push, pull };
+  if (!upload || !options.documentsDir) return { push, pull };
+  const download = await downloadDocuments(db, central, options.documentsDir);
+  return { push, pull, documents: { upload, download } };
 }
