@@ -140,6 +140,12 @@ END $$;
 
 -- Push (the rules of migration 1, unchanged), now refusing with a reason a branch role pushing for a device
 -- that is not its branch's. It stays SECURITY INVOKER, so the events policies check every insert as well.
+-- The sequencer row is locked once, at the first new event, and written once at the end (migration 1 updated
+-- it per event: a new row version each time, which made a 100-event batch walk a growing chain of dead
+-- versions while every other writer waited on the lock). The lock is still held until commit.
+-- Also fixed: a gap after some accepted events in the same batch now records those events in
+-- devices.last_seq (migration 1 returned the new last but left the row behind, so the device's next push
+-- looked like a gap and a resend hit the unique key).
 CREATE OR REPLACE FUNCTION lms_push(p_device uuid, p_events jsonb)
 RETURNS jsonb LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
 DECLARE
@@ -152,6 +158,7 @@ DECLARE
   wall bigint;
   now_ms bigint;
   allowed bigint;
+  locked boolean := false;
 BEGIN
   -- Under row-level security another branch's device is invisible, so "not found" is the refusal.
   SELECT * INTO d FROM devices WHERE id = p_device FOR UPDATE;
@@ -179,17 +186,23 @@ BEGIN
       CONTINUE;
     END IF;
     IF seq > d.last_seq + 1 THEN
-      UPDATE devices SET last_seen_at = now() WHERE id = p_device;
+      IF locked THEN UPDATE sequencer SET last_global = g WHERE id = 1; END IF;
+      UPDATE devices SET last_seq = d.last_seq, last_seen_at = now() WHERE id = p_device;
       RETURN jsonb_build_object('last', d.last_seq, 'accepted', accepted,
         'refused', jsonb_build_object('deviceSeq', seq, 'reason', 'gap'));
     END IF;
     wall := split_part(e->>'hlc', ':', 1)::bigint;
     IF wall > now_ms + allowed THEN
+      IF locked THEN UPDATE sequencer SET last_global = g WHERE id = 1; END IF;
       UPDATE devices SET last_seq = d.last_seq, last_seen_at = now() WHERE id = p_device;
       RETURN jsonb_build_object('last', d.last_seq, 'accepted', accepted,
         'refused', jsonb_build_object('deviceSeq', seq, 'reason', 'clock_too_far_ahead', 'aheadMs', wall - now_ms));
     END IF;
-    UPDATE sequencer SET last_global = last_global + 1 WHERE id = 1 RETURNING last_global INTO g;
+    IF NOT locked THEN
+      SELECT last_global INTO g FROM sequencer WHERE id = 1 FOR UPDATE;
+      locked := true;
+    END IF;
+    g := g + 1;
     INSERT INTO events (global_seq, id, branch_id, device_id, device_seq, scope_branch_id, hlc, type, entity_type,
                         entity_id, payload, payload_hash, schema_version)
     VALUES (g, (e->>'id')::uuid, d.branch_id, p_device, seq, coalesce((e->>'scopeBranchId')::uuid, d.branch_id),
@@ -198,6 +211,7 @@ BEGIN
     d.last_seq := seq;
     accepted := accepted + 1;
   END LOOP;
+  IF locked THEN UPDATE sequencer SET last_global = g WHERE id = 1; END IF;
   UPDATE devices SET last_seq = d.last_seq, last_seen_at = now() WHERE id = p_device;
   RETURN jsonb_build_object('last', d.last_seq, 'accepted', accepted);
 END $$;
