@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { customerBenchmarks } from './customers';
 import { foundationBenchmarks } from './foundation';
+import { syncBenchmarks } from './sync';
 import type { BenchResult } from './harness';
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
@@ -11,6 +12,7 @@ const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${Mat
 const suites: [string, () => Promise<BenchResult[]>][] = [
   ['foundation', foundationBenchmarks],
   ['customers', customerBenchmarks],
+  ['sync', syncBenchmarks],
 ];
 try {
   const loan = await import('./loan');
