@@ -70,6 +70,43 @@ async function exists(
   return Boolean(await tx.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst());
 }
 
+/** A later KYC decision about the same customer, made here or received, is already applied. */
+async function newerDecision(tx: Kysely<Database>, e: RemoteEvent) {
+  const own = await tx
+    .selectFrom('events')
+    .select('hlc')
+    .where('type', '=', 'kyc.decided')
+    .where('entity_id', '=', e.entityId)
+    .where('hlc', '>', e.hlc)
+    .executeTakeFirst();
+  if (own) return true;
+  const received = await tx
+    .selectFrom('received_events')
+    .select('hlc')
+    .where('type', '=', 'kyc.decided')
+    .where('entity_id', '=', e.entityId)
+    .where('id', '!=', e.id)
+    .where('applied_at', 'is not', null)
+    .where('hlc', '>', e.hlc)
+    .executeTakeFirst();
+  return Boolean(received);
+}
+
+/**
+ * Rows about customers this replica does not hold (head office keeps one of two customers registered with the
+ * same national ID and queues the other): queued for the manager beside the clash instead of failing the
+ * page on a foreign key, which would stop this replica's sync for good.
+ */
+async function unknownCustomer(ctx: ApplyContext, e: RemoteEvent, ...customerIds: string[]) {
+  for (const id of customerIds) {
+    if (!(await exists(ctx.tx, 'customers', id))) {
+      await raiseException(ctx, e, 'event_for_unknown_customer', { customerId: id });
+      return true;
+    }
+  }
+  return false;
+}
+
 const customerColumns = new Set([
   'first_name',
   'middle_name',
@@ -97,6 +134,7 @@ const customerColumns = new Set([
   'region',
   'country',
 ]);
+const asText = (v: unknown) => (v === null || v === undefined ? null : String(v));
 const toColumn = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 export const appliers: Record<string, Applier> = {
@@ -241,33 +279,36 @@ export const appliers: Record<string, Applier> = {
         .where('id', '=', e.entityId)
         .executeTakeFirst();
       if (!customer) return raiseException(ctx, e, 'edit_of_unknown_customer', null);
-      const { changes, changedBy, changedAt } = e.payload as {
+      const { changes, changedBy, changedAt, previous } = e.payload as {
         changes: Record<string, unknown>;
         changedBy: string;
         changedAt: string;
+        previous?: Record<string, unknown>;
       };
       const hlcs = JSON.parse(customer.field_hlcs) as Record<string, string>;
       const set: Record<string, unknown> = {};
       for (const [field, value] of Object.entries(changes)) {
         const column = toColumn(field);
-        if (!customerColumns.has(column) || (hlcs[field] ?? '') >= e.hlc) continue;
-        hlcs[field] = e.hlc;
-        set[column] = value;
+        if (!customerColumns.has(column)) continue;
+        // The history keeps every edit, the losing ones too: the device that made it shows it, so every replica
+        // must (found by the convergence test: a concurrent edit that lost was missing from the others' history).
+        // The old value is what this replica held; it is the editor's only when the event carries it (`previous`).
+        const current = customer[column as keyof CustomersTable];
         await ctx.tx
           .insertInto('customer_field_history')
           .values({
             id: ctx.newId(),
             customer_id: customer.id,
             field,
-            old_value:
-              customer[column as keyof CustomersTable] === null
-                ? null
-                : String(customer[column as keyof CustomersTable]),
-            new_value: value === null ? null : String(value),
+            old_value: previous && field in previous ? asText(previous[field]) : asText(current),
+            new_value: asText(value),
             changed_by: changedBy,
             changed_at: changedAt,
           })
           .execute();
+        if ((hlcs[field] ?? '') >= e.hlc) continue;
+        hlcs[field] = e.hlc;
+        set[column] = value;
       }
       if (Object.keys(set).length === 0) return;
       const updated = { ...customer, ...set, field_hlcs: JSON.stringify(hlcs) } as CustomersTable;
@@ -283,6 +324,9 @@ export const appliers: Record<string, Applier> = {
   'kyc.decided': {
     rule: 'lww',
     async apply({ tx }, e) {
+      // Last decision wins by HLC, whatever the order they arrive in (found by the convergence test: two
+      // devices deciding the same customer's KYC offline each ended with the other's decision).
+      if (await newerDecision(tx, e)) return;
       const p = e.payload as { decision: 'verified' | 'rejected'; note: string | null };
       await tx
         .updateTable('customers')
@@ -304,11 +348,14 @@ export const appliers: Record<string, Applier> = {
   },
   'document.attached': {
     rule: 'create',
-    async apply({ tx }, e) {
+    async apply(ctx, e) {
+      const { tx } = ctx;
       const { isProfilePhoto, ...row } = e.payload as Record<string, unknown> & {
         isProfilePhoto: boolean;
         id: string;
+        customer_id: string;
       };
+      if (await unknownCustomer(ctx, e, row.customer_id)) return;
       await tx
         .insertInto('documents')
         .values(row as never)
@@ -324,7 +371,10 @@ export const appliers: Record<string, Applier> = {
   },
   'relationship.added': {
     rule: 'create',
-    async apply({ tx }, e) {
+    async apply(ctx, e) {
+      const { tx } = ctx;
+      const p = e.payload as { customer_id: string; related_customer_id: string };
+      if (await unknownCustomer(ctx, e, p.customer_id, p.related_customer_id)) return;
       await tx
         .insertInto('relationships')
         .values(e.payload as never)
@@ -346,7 +396,9 @@ export const appliers: Record<string, Applier> = {
   },
   'communication.logged': {
     rule: 'create',
-    async apply({ tx }, e) {
+    async apply(ctx, e) {
+      const { tx } = ctx;
+      if (await unknownCustomer(ctx, e, (e.payload as { customer_id: string }).customer_id)) return;
       await tx
         .insertInto('communications')
         .values(e.payload as never)

@@ -1,0 +1,425 @@
+// Convergence: branches with several devices (the first set up, the others joined through central) and a
+// head office pulling everything run random operations through the real API while devices push, pull and sync
+// in random interleavings — with batches sent twice and pulls dropped after a page. Once everyone has synced
+// until quiet, every device of a branch and head office hold the same rows for that branch; a national ID
+// registered at two branches is at head office once and in its exception queue once, never silently lost; and
+// a device that joins at the end, one small page at a time, reaches the very same rows (the incremental state
+// equals a rebuild from scratch; a sync stopped at any page and resumed equals an uninterrupted one).
+//
+// A new event type adds its operation to `operations` below (see the checklist in electron/sync/appliers.ts).
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiResult } from '../../shared/contract';
+import { hasPostgres, startPglite, startPostgres, type TestCentral } from '../support/central';
+import { anIndividual, files } from '../support/customers';
+import {
+  aWorld,
+  closeWorld,
+  dumpBranch,
+  exceptionsAt,
+  joinDevice,
+  pullOf,
+  pushOf,
+  resetCentral,
+  rngFrom,
+  syncOf,
+  syncUntilQuiet,
+  type Device,
+  type Rng,
+  type World,
+  type WorldBranch,
+} from '../support/syncWorld';
+
+const backends: [string, () => Promise<TestCentral>][] = [['PGlite', startPglite]];
+if (hasPostgres) backends.push(['PostgreSQL', startPostgres]);
+else console.warn('SKIPPING the real-PostgreSQL convergence test: no server binaries');
+
+export interface Operation {
+  name: string;
+  weight: number;
+  run(world: World, rng: Rng): Promise<void>;
+}
+
+/** The result's data, or null when the refusal is one the bank's rules allow here; anything else fails. */
+function allowed<T>(result: ApiResult<T>, reasons: string[]): T | null {
+  if (!result.error) return result.data!;
+  if (result.error.reason && reasons.includes(result.error.reason)) return null;
+  throw new Error(`unexpected refusal: ${JSON.stringify(result.error)}`);
+}
+
+const branchOf = (world: World, device: Device) => world.branches.find((b) => b.code === device.branchCode)!;
+const branchDevice = (world: World, rng: Rng) => rng.pick(rng.pick(world.branches).devices);
+const anyDevice = (world: World, rng: Rng) => rng.pick(world.devices);
+const tokenOf = (device: Device, username: string) => device.tokens.get(username)!;
+
+async function customersOn(device: Device) {
+  return device.db
+    .selectFrom('customers')
+    .select(['id', 'created_by', 'kind'])
+    .where('branch_id', '=', device.branchId)
+    .orderBy('id')
+    .execute();
+}
+
+const editableFields = ['occupation', 'employer', 'city', 'address', 'region'] as const;
+let nationalIds = 70_000_000;
+
+async function onboard(world: World, device: Device, rng: Rng, idNumber?: string) {
+  const branch = branchOf(world, device);
+  const officer = rng.pick(branch.officers);
+  const input = anIndividual({ duplicateOverrideReason: 'Confirmed at the counter' });
+  if (idNumber) input.idNumber = idNumber;
+  const c = await device.node.ok('customers.registerIndividual', input, tokenOf(device, officer.username));
+  world.registered.push({ id: c.id, branchCode: branch.code, idNumber: input.idNumber });
+  world.log.push(`${device.name}: onboard ${c.id}${idNumber ? ` id ${idNumber}` : ''}`);
+}
+
+/** Two different devices of one branch that both hold one of its customers, or null when there are none yet. */
+async function twoDevicesSharingACustomer(world: World, rng: Rng) {
+  const branches = world.branches.filter((b) => b.devices.length > 1);
+  if (branches.length === 0) return null;
+  const branch = rng.pick(branches);
+  const one = rng.pick(branch.devices);
+  const two = rng.pick(branch.devices.filter((d) => d !== one));
+  const onTwo = new Set((await customersOn(two)).map((c) => c.id));
+  const shared = (await customersOn(one)).filter((c) => onTwo.has(c.id));
+  if (shared.length === 0) return null;
+  return { branch, devices: [one, two] as const, customer: rng.pick(shared) };
+}
+
+/** Verified when the documents are there, else rejected; always by someone other than the onboarding officer. */
+async function decideKyc(
+  world: World,
+  device: Device,
+  customer: { id: string; created_by: string },
+  rng: Rng,
+) {
+  const branch = branchOf(world, device);
+  const checker = rng.pick(
+    [branch.admin, ...branch.officers].filter((s) => s.userId !== customer.created_by),
+  );
+  device.node.clock.advanceMs(rng.int(3) * 1_000);
+  let decision = rng.pick(['verified', 'rejected'] as const);
+  const decide = () =>
+    device.node.call(
+      'kyc.decide',
+      { customerId: customer.id, decision, note: `${decision} by ${checker.username} on ${device.name}` },
+      tokenOf(device, checker.username),
+    );
+  if (allowed(await decide(), ['kyc_documents_missing']) === null) {
+    decision = 'rejected';
+    allowed(await decide(), []);
+  }
+  world.log.push(`${device.name}: kyc ${decision} ${customer.id}`);
+}
+
+export const operations: Operation[] = [
+  {
+    name: 'an officer onboards an individual',
+    weight: 4,
+    run: (world, rng) => onboard(world, branchDevice(world, rng), rng),
+  },
+  {
+    name: 'two branches onboard the same national ID offline',
+    weight: 1,
+    async run(world, rng) {
+      if (world.branches.length < 2) return;
+      const first = rng.int(world.branches.length);
+      const second = (first + 1 + rng.int(world.branches.length - 1)) % world.branches.length;
+      const idNumber = String(nationalIds++);
+      await onboard(world, rng.pick(world.branches[first]!.devices), rng, idNumber);
+      await onboard(world, rng.pick(world.branches[second]!.devices), rng, idNumber);
+    },
+  },
+  {
+    name: 'two devices of a branch edit the same customer',
+    weight: 4,
+    async run(world, rng) {
+      const pair = await twoDevicesSharingACustomer(world, rng);
+      if (!pair) return;
+      const { branch, devices, customer } = pair;
+      for (const device of devices) {
+        device.node.clock.advanceMs(rng.int(3) * 1_000);
+        const field = rng.pick(editableFields);
+        const other = rng.pick(editableFields);
+        const changes = { [field]: `${field} ${rng.int(1000)}`, [other]: `${other} ${rng.int(1000)}` };
+        const officer = rng.pick([branch.admin, ...branch.officers]);
+        await device.node.ok(
+          'customers.update',
+          { customerId: customer.id, changes },
+          tokenOf(device, officer.username),
+        );
+        world.log.push(`${device.name}: edit ${customer.id} ${JSON.stringify(changes)}`);
+      }
+    },
+  },
+  {
+    name: 'two devices of a branch decide the KYC of the same customer',
+    weight: 2,
+    async run(world, rng) {
+      const pair = await twoDevicesSharingACustomer(world, rng);
+      if (!pair) return;
+      for (const device of pair.devices) await decideKyc(world, device, pair.customer, rng);
+    },
+  },
+  {
+    name: 'head office edits a branch customer',
+    weight: 1,
+    async run(world, rng) {
+      const held = await world.hq.db.selectFrom('customers').select('id').orderBy('id').execute();
+      if (held.length === 0) return;
+      const customer = rng.pick(held);
+      world.hq.node.clock.advanceMs(rng.int(3) * 1_000);
+      const field = rng.pick(editableFields);
+      await world.hq.node.ok(
+        'customers.update',
+        { customerId: customer.id, changes: { [field]: `HQ ${field} ${rng.int(1000)}` } },
+        tokenOf(world.hq, `${world.hq.branchCode.toLowerCase()}-admin`),
+      );
+      world.log.push(`HQ: edit ${customer.id} ${field}`);
+    },
+  },
+  {
+    name: 'a second officer decides KYC (four eyes)',
+    weight: 2,
+    async run(world, rng) {
+      const device = branchDevice(world, rng);
+      const customers = await customersOn(device);
+      if (customers.length > 0) await decideKyc(world, device, rng.pick(customers), rng);
+    },
+  },
+  {
+    name: 'an officer logs a communication',
+    weight: 2,
+    async run(world, rng) {
+      const device = branchDevice(world, rng);
+      const customers = await customersOn(device);
+      if (customers.length === 0) return;
+      const officer = rng.pick(branchOf(world, device).officers);
+      await device.node.ok(
+        'communications.log',
+        {
+          customerId: rng.pick(customers).id,
+          channel: rng.pick(['call', 'visit', 'sms', 'email'] as const),
+          direction: rng.pick(['inbound', 'outbound'] as const),
+          subject: `Follow-up ${rng.int(1000)}`,
+        },
+        tokenOf(device, officer.username),
+      );
+    },
+  },
+  {
+    name: 'an officer relates two customers',
+    weight: 2,
+    async run(world, rng) {
+      const device = branchDevice(world, rng);
+      const customers = await customersOn(device);
+      if (customers.length < 2) return;
+      const a = rng.pick(customers);
+      const b = rng.pick(customers.filter((c) => c.id !== a.id));
+      const officer = rng.pick(branchOf(world, device).officers);
+      const result = await device.node.call(
+        'relationships.add',
+        { customerId: a.id, relatedCustomerId: b.id, kind: rng.pick(['spouse', 'next_of_kin'] as const) },
+        tokenOf(device, officer.username),
+      );
+      allowed(result, ['relationship_exists']);
+    },
+  },
+  {
+    name: 'an officer ends a relationship',
+    weight: 1,
+    async run(world, rng) {
+      const device = branchDevice(world, rng);
+      const open = await device.db
+        .selectFrom('relationships')
+        .innerJoin('customers', 'customers.id', 'relationships.customer_id')
+        .select('relationships.id')
+        .where('customers.branch_id', '=', device.branchId)
+        .where('removed_at', 'is', null)
+        .orderBy('relationships.id')
+        .execute();
+      if (open.length === 0) return;
+      const officer = rng.pick(branchOf(world, device).officers);
+      await device.node.ok(
+        'relationships.remove',
+        { relationshipId: rng.pick(open).id },
+        tokenOf(device, officer.username),
+      );
+    },
+  },
+  {
+    name: 'an officer attaches a document',
+    weight: 1,
+    async run(world, rng) {
+      const device = branchDevice(world, rng);
+      const customers = await customersOn(device);
+      if (customers.length === 0) return;
+      const officer = rng.pick(branchOf(world, device).officers);
+      await device.node.ok(
+        'documents.upload',
+        {
+          customerId: rng.pick(customers).id,
+          kind: 'proof_of_address',
+          fileName: `bill-${rng.int(1000)}.png`,
+          contentBase64: files.png.toString('base64'),
+        },
+        tokenOf(device, officer.username),
+      );
+    },
+  },
+  {
+    name: 'an administrator creates a staff account',
+    weight: 1,
+    async run(world, rng) {
+      const device = branchDevice(world, rng);
+      const branch = branchOf(world, device);
+      const username = `${branch.code.toLowerCase()}-staff${world.usernames.size}`;
+      world.usernames.add(username);
+      await device.node.ok(
+        'users.create',
+        {
+          username,
+          displayName: `Staff ${username}`,
+          role: rng.pick(['teller', 'loan_officer'] as const),
+          temporaryPassword: 'Temporary-Pass-123',
+        },
+        tokenOf(device, branch.admin.username),
+      );
+    },
+  },
+  // Sync steps, interleaved with the work above.
+  {
+    name: 'a device pushes in small batches',
+    weight: 3,
+    run: async (world, rng) => void (await pushOf(world, anyDevice(world, rng), 1 + rng.int(3))),
+  },
+  {
+    name: 'a device pulls in small pages',
+    weight: 3,
+    run: async (world, rng) =>
+      void (await pullOf(world, anyDevice(world, rng), { pageSize: 2 + rng.int(4) })),
+  },
+  {
+    name: 'a device runs a full sync',
+    weight: 3,
+    run: async (world, rng) => void (await syncOf(world, anyDevice(world, rng))),
+  },
+  {
+    name: 'a batch is sent again after a lost acknowledgement',
+    weight: 1,
+    async run(world, rng) {
+      const device = anyDevice(world, rng);
+      device.node.ledger.sqlite
+        .prepare(
+          `UPDATE events SET pushed_at = NULL WHERE device_seq > (SELECT coalesce(max(device_seq), 0) - ? FROM events)`,
+        )
+        .run(1 + rng.int(4));
+      await pushOf(world, device, 1 + rng.int(3));
+    },
+  },
+  {
+    name: 'a pull drops after one small page',
+    weight: 2,
+    run: async (world, rng) =>
+      void (await pullOf(world, anyDevice(world, rng), { pageSize: 1 + rng.int(3), maxPages: 1 })),
+  },
+];
+
+function pickOperation(choice: number): Operation {
+  const total = operations.reduce((sum, o) => sum + o.weight, 0);
+  let at = choice % total;
+  for (const o of operations) {
+    if (at < o.weight) return o;
+    at -= o.weight;
+  }
+  return operations[0]!;
+}
+
+async function expectConverged(world: World, rng: Rng) {
+  await syncUntilQuiet(world);
+  for (const d of world.devices) {
+    const pending = await d.db.selectFrom('events').select('id').where('pushed_at', 'is', null).execute();
+    expect(pending, `${d.name} has an empty outbox`).toHaveLength(0);
+  }
+  // A clash of national IDs: head office keeps the first it received and queues the other for a manager.
+  const queued = await exceptionsAt(world.hq);
+  const atHq = new Set((await world.hq.db.selectFrom('customers').select('id').execute()).map((c) => c.id));
+  for (const r of world.registered) {
+    expect(atHq.has(r.id) || queued.has(r.id), `customer ${r.id} is at head office or in its queue`).toBe(
+      true,
+    );
+    expect(atHq.has(r.id) && queued.has(r.id)).toBe(false);
+  }
+  const byId = new Map<string, number>();
+  for (const r of world.registered) byId.set(r.idNumber, (byId.get(r.idNumber) ?? 0) + 1);
+  expect(queued.size).toBe([...byId.values()].reduce((n, k) => n + k - 1, 0));
+
+  const fresh: Device[] = [];
+  try {
+    for (const branch of world.branches) {
+      const reference = await dumpBranch(branch.devices[0]!, branch.id);
+      for (const d of branch.devices.slice(1))
+        expect(await dumpBranch(d, branch.id), `${d.name} agrees with ${branch.devices[0]!.name}`).toEqual(
+          reference,
+        );
+      expect(await dumpBranch(world.hq, branch.id, queued), `head office agrees on ${branch.code}`).toEqual(
+        await dumpBranch(branch.devices[0]!, branch.id, queued),
+      );
+    }
+    // Rebuild from scratch: a device joining now, its pull stopped after every small page and resumed.
+    const branch: WorldBranch = rng.pick(world.branches);
+    const rebuilt = await joinDevice(world.central, branch, '09', { pageSize: 1 + rng.int(4), maxPages: 1 });
+    fresh.push(rebuilt);
+    expect(await dumpBranch(rebuilt, branch.id), `a rebuilt ${branch.code} device agrees`).toEqual(
+      await dumpBranch(branch.devices[0]!, branch.id),
+    );
+  } finally {
+    for (const d of fresh) {
+      await d.node.close();
+    }
+  }
+}
+
+describe.each(backends)('sync convergence with %s', (_name, start) => {
+  let server: TestCentral;
+  beforeAll(async () => {
+    server = await start();
+  }, 60_000);
+  afterAll(async () => {
+    await server.stop();
+  }, 60_000);
+
+  it('every device of a branch and head office agree on every customer, history, document, link, note and staff account, whatever the interleaving', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: 2 }), { minLength: 2, maxLength: 3 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 20, maxLength: 30 }),
+        async (drawn, steps) => {
+          await resetCentral(server.central);
+          const devicesPerBranch: number[] = [...drawn];
+          if (!devicesPerBranch.some((n) => n > 1)) devicesPerBranch[0] = 2;
+          const world = await aWorld(server.central, devicesPerBranch);
+          try {
+            for (const [choice, seed] of steps) {
+              const rng = rngFrom(seed);
+              const op = pickOperation(choice);
+              try {
+                await op.run(world, rng);
+              } catch (error) {
+                throw new Error(`${op.name} failed: ${(error as Error).message}\n${world.log.join('\n')}`, {
+                  cause: error,
+                });
+              }
+            }
+            if (process.env.LMS_SYNC_LOG) console.log(world.log.join('\n'));
+            await expectConverged(world, rngFrom(steps.length));
+          } finally {
+            await closeWorld(world);
+          }
+        },
+      ),
+      { numRuns: 5, endOnFailure: true },
+    );
+  }, 60_000);
+});
