@@ -9,6 +9,7 @@
 // Not responsible for what the secret is for (electron/sync/worker) nor for the non-secret settings (the
 // ledger's `sync.config`, electron/core/sync/config).
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { KeychainStatus } from '../core/sync/port';
 
 export const serviceName = 'Optifluence LMS';
@@ -160,6 +161,93 @@ export function jsonCipherFile(path: string): CipherFile {
     },
     write(entries) {
       writeFileSync(path, JSON.stringify(entries), { mode: 0o600 });
+    },
+  };
+}
+
+/**
+ * The desktop app's store, opened in the Electron main process (safeStorage exists only there); the core
+ * worker thread reaches it through `secretsOverPort` (electron/host). Electron is imported lazily so this
+ * module also loads where there is no Electron (`npm run web`, tests).
+ */
+export async function openDesktopSecretStore(log?: OpenSecretStoreOptions['log']): Promise<SecretStore> {
+  try {
+    const electron = (await import('electron')) as unknown as {
+      app?: { getPath(name: string): string };
+      safeStorage?: SafeStorageLike;
+    };
+    const dir = electron.app?.getPath('userData');
+    return await openSecretStore({
+      safeStorage: electron.safeStorage,
+      cipherFile: dir ? jsonCipherFile(join(dir, 'secrets.json')) : undefined,
+      log,
+    });
+  } catch (error) {
+    log?.('no secrets store could be opened', error);
+    return unavailableSecretStore();
+  }
+}
+
+/** The messages that carry secret-store calls between the core worker thread and the main process. */
+export type SecretRequest = {
+  kind: 'secret';
+  id: number;
+  op: 'status' | 'get' | 'set' | 'delete';
+  account?: string;
+  secret?: string;
+};
+export type SecretAnswer = { kind: 'secretAnswer'; id: number; value?: unknown; error?: string };
+
+/** Answers one request against the real store (main process side). */
+export async function answerSecretRequest(store: SecretStore, request: SecretRequest): Promise<SecretAnswer> {
+  try {
+    const value =
+      request.op === 'status'
+        ? await store.status()
+        : request.op === 'get'
+          ? await store.get(request.account!)
+          : request.op === 'set'
+            ? await store.set(request.account!, request.secret!)
+            : await store.delete(request.account!);
+    return { kind: 'secretAnswer', id: request.id, value };
+  } catch (error) {
+    return {
+      kind: 'secretAnswer',
+      id: request.id,
+      error: error instanceof Error ? error.message : String(error),
+    };
+  }
+}
+
+/** A store whose calls travel as messages to the main process (worker thread side). */
+export function secretsOverPort(send: (request: SecretRequest) => void): {
+  store: SecretStore;
+  receive(answer: SecretAnswer): void;
+} {
+  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  let nextId = 1;
+  const ask = (op: SecretRequest['op'], account?: string, secret?: string) =>
+    new Promise<unknown>((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      send({ kind: 'secret', id, op, account, secret });
+    });
+  return {
+    store: {
+      status: async () => (await ask('status')) as KeychainStatus,
+      get: async (account) => ((await ask('get', account)) as string | null) ?? null,
+      set: async (account, secret) => {
+        await ask('set', account, secret);
+      },
+      delete: async (account) => {
+        await ask('delete', account);
+      },
+    },
+    receive(answer) {
+      const waiter = pending.get(answer.id);
+      pending.delete(answer.id);
+      if (answer.error !== undefined) waiter?.reject(new Error(answer.error));
+      else waiter?.resolve(answer.value);
     },
   };
 }

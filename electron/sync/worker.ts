@@ -104,9 +104,11 @@ function summarise(result: SyncResult, at: Date): SyncSummary {
 }
 
 /** The keychain account of a ledger's central password: one per device, so two ledgers never share one. */
-async function passwordAccount(db: Kysely<Database>): Promise<string> {
+export const passwordAccount = (deviceId: string) => `central:${deviceId}`;
+
+async function localDeviceId(db: Kysely<Database>): Promise<string> {
   const device = await db.selectFrom('devices').select('id').where('is_local', '=', 1).executeTakeFirst();
-  return `central:${device?.id ?? 'uninitialised'}`;
+  return device?.id ?? 'uninitialised';
 }
 
 export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
@@ -138,7 +140,7 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
   }
 
   async function centralFor(config: SyncConfig): Promise<Central> {
-    const password = await secrets.get(await passwordAccount(db));
+    const password = await secrets.get(passwordAccount(await localDeviceId(db)));
     const url = connectionString({ url: config.url, user: config.user, password });
     if (connection?.url !== url) {
       await dropConnection();
@@ -230,7 +232,7 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
     },
     async test(target) {
       const server = describeServer(target.url);
-      const password = target.password ?? (await secrets.get(await passwordAccount(db)));
+      const password = target.password ?? (await secrets.get(passwordAccount(await localDeviceId(db))));
       const central = connect(connectionString({ url: target.url, user: target.user, password }));
       try {
         const [row] = await central.query<{ has: boolean }>(
@@ -250,8 +252,8 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
     },
     vault: {
       status: () => secrets.status(),
-      hasPassword: async () => (await secrets.get(await passwordAccount(db))) !== null,
-      setPassword: async (password) => secrets.set(await passwordAccount(db), password),
+      hasPassword: async (deviceId) => (await secrets.get(passwordAccount(deviceId))) !== null,
+      setPassword: (deviceId, password) => secrets.set(passwordAccount(deviceId), password),
     },
   };
 

@@ -24,12 +24,16 @@ export interface KeychainStatus {
   message: string | null;
 }
 
-/** The central password, kept by the host's secrets adapter (an OS keychain), never in the ledger. */
+/**
+ * The central password, kept by the host's secrets adapter (an OS keychain), never in the ledger; one per
+ * device, so two ledgers on one computer never share it. The vault never reads the ledger: it is called
+ * inside the configuring write transaction, which holds the ledger's only connection.
+ */
 export interface PasswordVault {
   status(): Promise<KeychainStatus>;
-  hasPassword(): Promise<boolean>;
+  hasPassword(deviceId: string): Promise<boolean>;
   /** Throws (with a message for people) when no keychain can keep it. */
-  setPassword(password: string): Promise<void>;
+  setPassword(deviceId: string, password: string): Promise<void>;
 }
 
 export interface CentralTarget {

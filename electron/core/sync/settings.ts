@@ -2,7 +2,7 @@
 // host's port, never into the ledger), test it, and run one sync now. Not responsible for the sync itself
 // (electron/sync) nor for keeping the password (electron/platform/secrets).
 import { LmsError, type InputOf, type OutputOf, type ParsedInputOf } from '../../../shared/contract';
-import type { Ctx, WriteCtx } from '../context';
+import { requireDevice, type Ctx, type WriteCtx } from '../context';
 import { readSyncConfig, writeSyncConfig } from './config';
 import type { KeychainStatus, SyncPort } from './port';
 
@@ -30,7 +30,7 @@ export async function getSyncConfig(ctx: Ctx): Promise<ConfigView> {
     user: config?.user ?? null,
     isHeadOffice: config?.isHeadOffice ?? false,
     isAutoSync: config?.isAutoSync ?? true,
-    hasPassword: ctx.sync ? await ctx.sync.vault.hasPassword() : false,
+    hasPassword: ctx.sync ? await ctx.sync.vault.hasPassword(requireDevice(ctx).id) : false,
     keychain,
   };
 }
@@ -43,7 +43,7 @@ export async function configureSync(
   // The keychain first: when it refuses (none on this computer), nothing is changed.
   if (input.password !== undefined) {
     try {
-      await port.vault.setPassword(input.password);
+      await port.vault.setPassword(requireDevice(ctx).id, input.password);
     } catch (error) {
       throw new LmsError('CONFLICT', error instanceof Error ? error.message : String(error));
     }
@@ -65,7 +65,12 @@ export async function configureSync(
   // The worker reads the new settings after this transaction commits (it re-reads on its next attempt).
   port.reconfigure();
   const keychain = await port.vault.status();
-  return { isConfigured: true, ...after, hasPassword: await port.vault.hasPassword(), keychain };
+  return {
+    isConfigured: true,
+    ...after,
+    hasPassword: await port.vault.hasPassword(requireDevice(ctx).id),
+    keychain,
+  };
 }
 
 export async function testSyncConnection(
