@@ -6,6 +6,8 @@ import en from './en.json';
 import fr from './fr.json';
 import customersEn from './customers.en.json';
 import customersFr from './customers.fr.json';
+import syncEn from './sync.en.json';
+import syncFr from './sync.fr.json';
 
 export const languages = [
   { value: 'en', label: 'English' },
@@ -29,8 +31,22 @@ export function setLanguage(language: Language): void {
 void i18n.use(initReactI18next).init({
   resources: {
     // Each screen's own strings are merged in; `nav` is shared, so it is merged one level down.
-    en: { translation: { ...en, ...customersEn, nav: { ...en.nav, ...customersEn.nav } } },
-    fr: { translation: { ...fr, ...customersFr, nav: { ...fr.nav, ...customersFr.nav } } },
+    en: {
+      translation: {
+        ...en,
+        ...customersEn,
+        nav: { ...en.nav, ...customersEn.nav, ...syncEn.nav },
+        sync: { ...en.sync, ...syncEn.sync, state: { ...en.sync.state, ...syncEn.sync.state } },
+      },
+    },
+    fr: {
+      translation: {
+        ...fr,
+        ...customersFr,
+        nav: { ...fr.nav, ...customersFr.nav, ...syncFr.nav },
+        sync: { ...fr.sync, ...syncFr.sync, state: { ...fr.sync.state, ...syncFr.sync.state } },
+      },
+    },
   },
   lng: storedLanguage(),
   fallbackLng: 'en',

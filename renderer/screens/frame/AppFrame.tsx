@@ -17,6 +17,7 @@ import { OnboardScreen } from '../customers/onboard/OnboardScreen';
 import { ProfileScreen } from '../customers/profile/ProfileScreen';
 import { HomeScreen } from '../home/HomeScreen';
 import { SecurityScreen } from '../security/SecurityScreen';
+import { SyncScreen } from '../sync/SyncScreen';
 import { UsersScreen } from '../users/UsersScreen';
 import { visibleNavItems } from './navigation';
 import { StatusBar } from './StatusBar';
@@ -147,6 +148,16 @@ export function AppFrame({ me }: { me: Me }) {
               <Permitted me={me} permission="settings.manage">
                 <SecurityScreen />
               </Permitted>
+            }
+          />
+          <Route
+            path="/sync"
+            element={
+              hasPermission(me, 'settings.manage') || hasPermission(me, 'loans.approve') ? (
+                <SyncScreen me={me} />
+              ) : (
+                <NotPermitted />
+              )
             }
           />
           <Route path="/account" element={<AccountScreen me={me} />} />

@@ -2,6 +2,7 @@
 // calls anyway). Alt+1…Alt+9 follow the order of the items a person can see.
 // Checklist when adding a screen: an entry here, its route in AppFrame, and its strings in i18n/en.json.
 import {
+  IconCloudUpload,
   IconHome,
   IconListSearch,
   IconShieldLock,
@@ -18,6 +19,8 @@ export interface NavItem {
   icon: ComponentType<{ size?: number }>;
   /** Needed to see the item; undefined means everyone signed in. */
   permission?: Permission;
+  /** Or: any one of these is enough (the Sync screen serves admins' settings and managers' exceptions). */
+  anyOf?: readonly Permission[];
 }
 
 export const navItems: readonly NavItem[] = [
@@ -26,9 +29,14 @@ export const navItems: readonly NavItem[] = [
   { path: '/users', labelKey: 'nav.users', icon: IconUsers, permission: 'users.manage' },
   { path: '/audit', labelKey: 'nav.audit', icon: IconListSearch, permission: 'audit.read' },
   { path: '/security', labelKey: 'nav.security', icon: IconShieldLock, permission: 'settings.manage' },
+  { path: '/sync', labelKey: 'nav.sync', icon: IconCloudUpload, anyOf: ['settings.manage', 'loans.approve'] },
   { path: '/account', labelKey: 'nav.account', icon: IconUserCircle },
 ];
 
 export function visibleNavItems(permissions: readonly Permission[]): NavItem[] {
-  return navItems.filter((item) => !item.permission || permissions.includes(item.permission));
+  return navItems.filter(
+    (item) =>
+      (!item.permission || permissions.includes(item.permission)) &&
+      (!item.anyOf || item.anyOf.some((p) => permissions.includes(p))),
+  );
 }
