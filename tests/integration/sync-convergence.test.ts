@@ -10,6 +10,12 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../shared/contract';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runJoin } from '../../electron/cli/join';
+import { joinBranch } from '../../electron/sync/join';
+import { removeDir } from '../support/ledger';
 import { hasPostgres, startPglite, startPostgres, type TestCentral } from '../support/central';
 import { anIndividual, files } from '../support/customers';
 import {
@@ -18,6 +24,7 @@ import {
   dumpBranch,
   exceptionsAt,
   joinDevice,
+  newId,
   pullOf,
   pushOf,
   resetCentral,
@@ -389,6 +396,127 @@ describe.each(backends)('sync convergence with %s', (_name, start) => {
   afterAll(async () => {
     await server.stop();
   }, 60_000);
+
+  it('a second device joins a branch: its staff sign in with their passwords, and a used device code is refused', async () => {
+    await resetCentral(server.central);
+    const world = await aWorld(server.central, [1]);
+    const branch = world.branches[0]!;
+    const first = branch.devices[0]!;
+    const joined: Device[] = [];
+    try {
+      // joinDevice signs every staff member in with the password they set on the first device.
+      const second = await joinDevice(server.central, branch, '02');
+      joined.push(second);
+      expect(await second.node.ok('setup.status', {})).toMatchObject({
+        isInitialised: true,
+        institutionName: 'Umoja Microfinance',
+        branch: { code: branch.code },
+      });
+      const officer = branch.officers[0]!;
+      const c = await second.node.ok(
+        'customers.registerIndividual',
+        anIndividual(),
+        tokenOf(second, officer.username),
+      );
+      expect(c.customerNo).toMatch(new RegExp(`^${branch.code}-02-`));
+      await syncOf(world, second);
+      await syncOf(world, first);
+      expect(await dumpBranch(first, branch.id)).toEqual(await dumpBranch(second, branch.id));
+
+      await expect(joinDevice(server.central, branch, '01')).rejects.toMatchObject({
+        reason: 'device_code_taken',
+      });
+      await expect(
+        joinBranch(second.db, server.central, { branchCode: branch.code, deviceCode: '03', newId }),
+      ).rejects.toMatchObject({ reason: 'already_initialised' });
+
+      const out: string[] = [];
+      const err: string[] = [];
+      const io = {
+        stdout: (t: string) => out.push(t),
+        stderr: (t: string) => err.push(t),
+        stdin: () => '',
+        env: {},
+      };
+      const dir = mkdtempSync(join(tmpdir(), 'lms-join-'));
+      try {
+        const code = await runJoin(
+          [
+            '--db',
+            join(dir, 'ledger.sqlite'),
+            '--central',
+            server.url,
+            '--branch-code',
+            branch.code,
+            '--device-code',
+            '04',
+          ],
+          io,
+        );
+        expect(code, err.join('\n')).toBe(0);
+        expect(JSON.parse(out[0]!)).toMatchObject({
+          isComplete: true,
+          institutionName: 'Umoja Microfinance',
+        });
+        expect(
+          await runJoin(
+            [
+              '--db',
+              join(dir, 'x.sqlite'),
+              '--central',
+              server.url,
+              '--branch-code',
+              'NOPE',
+              '--device-code',
+              '01',
+            ],
+            io,
+          ),
+        ).toBe(1);
+        expect(await runJoin([], io)).toBe(2);
+      } finally {
+        removeDir(dir);
+      }
+    } finally {
+      await closeWorld(world, joined);
+    }
+  }, 30_000);
+
+  it('head office keeps one of two customers with the same national ID, and queues the other with its notes and links', async () => {
+    await resetCentral(server.central);
+    const world = await aWorld(server.central, [1, 1]);
+    try {
+      const [a, b] = world.branches.map((br) => br.devices[0]!);
+      const rng = rngFrom(7);
+      await onboard(world, a!, rng, '55443322');
+      await onboard(world, b!, rng, '55443322');
+      const twin = world.registered[1]!.id;
+      await onboard(world, b!, rng);
+      const officer = world.branches[1]!.officers[0]!.username;
+      await b!.node.ok(
+        'communications.log',
+        { customerId: twin, channel: 'visit', direction: 'inbound', subject: 'Came in' },
+        tokenOf(b!, officer),
+      );
+      await b!.node.ok(
+        'relationships.add',
+        { customerId: world.registered[2]!.id, relatedCustomerId: twin, kind: 'spouse' },
+        tokenOf(b!, officer),
+      );
+      await syncUntilQuiet(world);
+      const queued = await world.hq.db.selectFrom('sync_exceptions').select(['kind', 'entity_id']).execute();
+      expect(queued.map((q) => q.kind).sort()).toEqual([
+        'duplicate_registration',
+        'event_for_unknown_customer',
+        'event_for_unknown_customer',
+      ]);
+      expect(await world.hq.db.selectFrom('customers').select('id').where('id', '=', twin).execute()).toEqual(
+        [],
+      );
+    } finally {
+      await closeWorld(world);
+    }
+  }, 30_000);
 
   it('every device of a branch and head office agree on every customer, history, document, link, note and staff account, whatever the interleaving', async () => {
     await fc.assert(

@@ -271,7 +271,11 @@ const sortBy = <T>(rows: T[], key: (r: T) => string) =>
  * per-field HLCs), their field history (values, not ids), documents' metadata, relationships, communications
  * and the branch's staff. `without` leaves out the rows of the given customers.
  */
-export async function dumpBranch(device: Device, branchId: string, without: ReadonlySet<string> = new Set()) {
+export async function dumpBranch(
+  device: Pick<Device, 'db'>,
+  branchId: string,
+  without: ReadonlySet<string> = new Set(),
+) {
   const db = device.db;
   const customers = (
     await db.selectFrom('customers').selectAll().where('branch_id', '=', branchId).orderBy('id').execute()
