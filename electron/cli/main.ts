@@ -11,6 +11,7 @@
 //   lms seed --customers N           demo customers through the onboarding use cases (as LMS_USER, an admin)
 //   lms central [--data DIR] [--port 5433]  the embedded central server (PGlite on the Postgres wire)
 //   lms sync --central URL [--head-office] one sync cycle (push the outbox, pull and apply)
+//   lms join --central URL --branch-code CODE --device-code CODE  a further device of an existing branch
 //   lms docs [--check]               regenerate docs/ (API reference, schema); --check fails when stale
 // Every ledger command takes --db PATH (default: LMS_DB, else the desktop app's ledger).
 import { readFileSync } from 'node:fs';
@@ -36,7 +37,7 @@ const processIo: Io = {
   env: process.env,
 };
 
-const usage = `usage: lms <init|migrate|call|verify|seed|central|sync|schedule|replay|docs> [options] [--db PATH]
+const usage = `usage: lms <init|migrate|call|verify|seed|central|sync|join|schedule|replay|docs> [options] [--db PATH]
 Run 'lms <command> --help' or see README.md for each command's options.`;
 
 function ledgerFlag(args: string[], io: Io): string {
@@ -247,6 +248,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await (await import('./central')).central(args, io);
       case 'sync':
         return await (await import('./central')).sync(args, io, ledgerFlag(args, io));
+      case 'join':
+        return await (await import('./join')).runJoin(args, io, ledgerFlag(args, io));
       case 'seed':
         return await seed(args, io);
       case 'schedule':

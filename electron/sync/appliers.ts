@@ -406,4 +406,18 @@ export const appliers: Record<string, Applier> = {
         .execute();
     },
   },
+  // Exceptions are raised per device; a resolution made on another device closes the same exception here when
+  // this device holds it (a head office and its replica), and is otherwise only kept as a received event.
+  'sync.exceptionResolved': {
+    rule: 'lww',
+    async apply({ tx, now }, e) {
+      const p = e.payload as { resolution: string };
+      await tx
+        .updateTable('sync_exceptions')
+        .set({ status: 'resolved', resolution: p.resolution, resolved_at: now })
+        .where('id', '=', e.entityId)
+        .where('status', '=', 'open')
+        .execute();
+    },
+  },
 };
