@@ -4,22 +4,20 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { customerBenchmarks } from './customers';
 import { foundationBenchmarks } from './foundation';
+import { loanBenchmarks } from './loan';
 import { syncBenchmarks } from './sync';
 import type { BenchResult } from './harness';
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 
+// The pure engine first: its sub-millisecond figures are the most sensitive to a heap left large by the
+// 100,000-row suites.
 const suites: [string, () => Promise<BenchResult[]>][] = [
+  ['loan engine', loanBenchmarks],
   ['foundation', foundationBenchmarks],
   ['customers', customerBenchmarks],
   ['sync', syncBenchmarks],
 ];
-try {
-  const loan = await import('./loan');
-  suites.push(['loan engine', loan.loanBenchmarks]);
-} catch (error) {
-  console.warn('loan benchmarks unavailable:', error instanceof Error ? error.message : error);
-}
 
 const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`);
 const all: Record<string, BenchResult[]> = {};
