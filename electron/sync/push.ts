@@ -22,6 +22,8 @@ export interface PushResult {
   last: number;
   refused: { deviceSeq: number; reason: string; aheadMs?: number } | null;
   epoch: string;
+  /** This device's clock minus central's: HLCs keep the order right, but a person should fix a wrong clock. */
+  clockSkewMs: number;
 }
 
 export function payloadHash(payload: string): string {
@@ -91,6 +93,10 @@ export async function pushPending(
   const batchSize = Math.min(options.batchSize ?? maxPushBatch, maxPushBatch);
   const now = options.now ?? (() => new Date());
   const registration = await registerDevice(central, me);
+  const [clock] = await central.query<{ now: string }>(
+    'SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS now',
+  );
+  const clockSkewMs = now().getTime() - Number(clock!.now);
   // Central may already hold events whose acknowledgement we lost (a crash after its commit).
   await markPushed(db, me.deviceId, registration.last, now().toISOString());
   let pushed = 0;
@@ -125,7 +131,8 @@ export async function pushPending(
     last = Number(answer.last);
     pushed += answer.accepted;
     await markPushed(db, me.deviceId, last, now().toISOString());
-    if (answer.refused) return { pushed, last, refused: answer.refused, epoch: registration.epoch };
+    if (answer.refused)
+      return { pushed, last, refused: answer.refused, epoch: registration.epoch, clockSkewMs };
   }
-  return { pushed, last, refused: null, epoch: registration.epoch };
+  return { pushed, last, refused: null, epoch: registration.epoch, clockSkewMs };
 }

@@ -91,6 +91,21 @@ export function describeRefusal(refused: NonNullable<SyncResult['push']['refused
   return `${event}: ${refused.reason}.`;
 }
 
+const skewWorthMentioningMs = 5 * 60_000;
+
+/** A warning when this computer's clock is far from central's (events still order correctly by HLC). */
+export function describeClockSkew(skewMs: number): string | null {
+  if (Math.abs(skewMs) < skewWorthMentioningMs) return null;
+  const hours = Math.abs(skewMs) / 3_600_000;
+  const amount =
+    hours >= 48
+      ? `${Math.round(hours / 24)} days`
+      : hours >= 1
+        ? `${Math.round(hours)} hours`
+        : `${Math.round(hours * 60)} minutes`;
+  return `This computer's clock is ${amount} ${skewMs > 0 ? 'ahead of' : 'behind'} the central server's. Changes still sync in the right order, but please correct the date and time.`;
+}
+
 function summarise(result: SyncResult, at: Date): SyncSummary {
   return {
     pushed: result.push.pushed,
@@ -190,7 +205,7 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
       failures = 0;
       snapshot.lastSyncAt = summary.finishedAt;
       snapshot.state = summary.refused ? 'error' : 'online';
-      snapshot.message = summary.refused;
+      snapshot.message = summary.refused ?? describeClockSkew(result.push.clockSkewMs);
       return summary;
     } catch (error) {
       failures++;

@@ -7,6 +7,7 @@ import { randomIds } from '../../electron/core/context';
 import { pullChanges, readCursor } from '../../electron/sync/pull';
 import { payloadHash, pushPending } from '../../electron/sync/push';
 import { syncOnce } from '../../electron/sync/sync';
+import { describeClockSkew } from '../../electron/sync/worker';
 import { hasPostgres, startPglite, startPostgres, type TestCentral } from '../support/central';
 import { anIndividual } from '../support/customers';
 import { aBranch, aStaffMember, removeDir, setupInput, TestClock } from '../support/ledger';
@@ -141,7 +142,12 @@ describe.each(backends)('sync with %s', (_name, start) => {
     const refused = await pushPending(ahead.ledger.db, server.central);
     expect(refused).toMatchObject({ pushed: 0, refused: { deviceSeq: 1, reason: 'clock_too_far_ahead' } });
     const skewed = await fresh('SKW', 'skw-admin', new TestClock(Date.now() + 3 * 86_400_000));
-    expect((await pushPending(skewed.ledger.db, server.central)).refused).toBeNull();
+    const skewedPush = await pushPending(skewed.ledger.db, server.central, { now: () => skewed.clock.now() });
+    expect(skewedPush.refused).toBeNull();
+    expect(skewedPush.clockSkewMs).toBeGreaterThan(3 * 86_400_000 - 60_000);
+    expect(describeClockSkew(skewedPush.clockSkewMs)).toMatch(/clock is 3 days ahead of the central server/);
+    expect(describeClockSkew(-2 * 3_600_000)).toMatch(/2 hours behind/);
+    expect(describeClockSkew(60_000)).toBeNull();
   });
 
   it('brings a head-office replica to the same customers, and a resumed pull equals an uninterrupted one', async () => {
