@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { customerBenchmarks } from './customers';
+import { firstSyncBenchmarks } from './firstSync';
 import { foundationBenchmarks } from './foundation';
 import { loanBenchmarks } from './loan';
 import { syncBenchmarks } from './sync';
@@ -16,6 +17,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['loan engine', loanBenchmarks],
   ['foundation', foundationBenchmarks],
   ['customers', customerBenchmarks],
+  ['first sync of a new device', firstSyncBenchmarks],
   ['sync', syncBenchmarks],
 ];
 
