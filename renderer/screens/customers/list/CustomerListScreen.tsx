@@ -5,12 +5,13 @@ import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDatabaseImport, IconUserPlus } from '@tabler/icons-react';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { CustomerSummary } from '../../../../shared/contract';
 import { api } from '../../../api/api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useSyncStatus } from '../../../stores/syncStatus';
 import { hasPermission, type Me } from '../../../stores/session';
 import { useBranchFormat } from '../shared/format';
 import { CustomerFilters } from './CustomerFilters';
@@ -57,6 +58,14 @@ export function CustomerListScreen({ me }: { me: Me }) {
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const rows = useCustomerRows({ query: debouncedQuery, kind, kycStatus });
+  // Customers pulled by a sync (background or "Sync now") appear without leaving the screen.
+  const lastSyncAt = useSyncStatus((state) => state.status?.lastSyncAt ?? null);
+  const { reload } = rows;
+  const reloadRef = useRef(reload);
+  reloadRef.current = reload;
+  useEffect(() => {
+    if (lastSyncAt) reloadRef.current();
+  }, [lastSyncAt]);
   const canWrite = hasPermission(me, 'customers.write');
   const isFiltered = debouncedQuery.trim() !== '' || kind !== null || kycStatus !== null;
 
