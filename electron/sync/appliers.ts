@@ -327,10 +327,20 @@ export const appliers: Record<string, Applier> = {
       // Last decision wins by HLC, whatever the order they arrive in (found by the convergence test: two
       // devices deciding the same customer's KYC offline each ended with the other's decision).
       if (await newerDecision(tx, e)) return;
-      const p = e.payload as { decision: 'verified' | 'rejected'; note: string | null };
+      const p = e.payload as {
+        decision: 'verified' | 'rejected';
+        note: string | null;
+        decidedBy?: string;
+        decidedAt?: string;
+      };
       await tx
         .updateTable('customers')
-        .set({ kyc_status: p.decision, kyc_note: p.note })
+        .set({
+          kyc_status: p.decision,
+          kyc_note: p.note,
+          // Carried since the decision event names its officer and time (older events did not).
+          ...(p.decidedBy ? { kyc_decided_by: p.decidedBy, kyc_decided_at: p.decidedAt ?? null } : {}),
+        })
         .where('id', '=', e.entityId)
         .execute();
     },

@@ -255,13 +255,12 @@ export async function syncUntilQuiet(world: World, devices: Device[] = world.dev
 }
 
 /**
- * What the events do not carry yet, so replicas may differ there (follow-ups in the core's event payloads):
- * a customer's `updated_at`, who decided KYC and when (`kyc.decided` carries neither), and the old value of a
- * field edit made concurrently elsewhere (`customer.updated` does not carry `previous`; the applier uses it
- * once it does).
+ * What the events do not carry, so replicas may differ there: a customer's `updated_at` (the time this replica
+ * last changed the row). Who decided KYC and when, and each edit's previous value, travel in the events and
+ * are compared.
  */
-const excludedCustomerColumns = new Set(['updated_at', 'kyc_decided_by', 'kyc_decided_at']);
-export const notCarried = [...excludedCustomerColumns, 'customer_field_history.old_value'];
+const excludedCustomerColumns = new Set(['updated_at']);
+export const notCarried = [...excludedCustomerColumns];
 
 const sortBy = <T>(rows: T[], key: (r: T) => string) =>
   [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
@@ -294,10 +293,10 @@ export async function dumpBranch(
     mine(
       await db
         .selectFrom('customer_field_history')
-        .select(['customer_id', 'field', 'new_value', 'changed_by', 'changed_at'])
+        .select(['customer_id', 'field', 'old_value', 'new_value', 'changed_by', 'changed_at'])
         .execute(),
     ),
-    (r) => JSON.stringify([r.customer_id, r.changed_at, r.field, r.new_value, r.changed_by]),
+    (r) => JSON.stringify([r.customer_id, r.changed_at, r.field, r.old_value, r.new_value, r.changed_by]),
   );
   const documents = mine(await db.selectFrom('documents').selectAll().orderBy('id').execute());
   const relationships = mine(await db.selectFrom('relationships').selectAll().orderBy('id').execute()).filter(

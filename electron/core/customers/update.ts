@@ -145,12 +145,14 @@ export async function updateCustomer(
   const now = ctx.clock.now().toISOString();
   const updated: CustomersTable = { ...customer };
   const changed: Record<string, unknown> = {};
+  const previous: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(changes) as [keyof Changes, unknown][]) {
     if (value === undefined) continue;
     const column = columns[field];
     if (asText(customer[column]) === asText(value)) continue;
     (updated as unknown as Record<string, unknown>)[column] = value;
     changed[field] = value;
+    previous[field] = customer[column];
     await ctx.tx
       .insertInto('customer_field_history')
       .values({
@@ -171,7 +173,7 @@ export async function updateCustomer(
     type: 'customer.updated',
     entityType: 'customer',
     entityId: customer.id,
-    payload: { changes: changed, changedBy: actor.userId, changedAt: now },
+    payload: { changes: changed, previous, changedBy: actor.userId, changedAt: now },
   });
   // Last-writer-wins per field: every replica records the event's own HLC for the fields it changed.
   const hlcs = JSON.parse(customer.field_hlcs) as Record<string, string>;
@@ -229,7 +231,7 @@ export async function decideKyc(ctx: WriteCtx, input: ParsedInputOf<'kyc.decide'
     type: 'kyc.decided',
     entityType: 'customer',
     entityId: customer.id,
-    payload: { decision: input.decision, note: input.note ?? null },
+    payload: { decision: input.decision, note: input.note ?? null, decidedBy: actor.userId, decidedAt: now },
   });
   await ctx.audit({
     action: 'kyc.decided',
