@@ -8,7 +8,8 @@ import type { Kysely } from 'kysely';
 import { writeTransaction } from '../../db/open';
 import type { Database } from '../../db/schema';
 import { decodeHlc, encodeHlc, receive } from '../../shared/hlc';
-import { eventSchemaVersion } from '../core/events/log';
+import { eventSchemaVersion, hlcKey } from '../core/events/log';
+import { readSetting, writeSetting } from '../core/settings/store';
 import { appliers, type RemoteEvent } from './appliers';
 import type { Central } from './central';
 import { localIdentity } from './push';
@@ -30,17 +31,7 @@ export interface PullResult {
 }
 
 export async function readCursor(db: Kysely<Database>): Promise<Cursor> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', cursorKey).executeTakeFirst();
-  return row ? (JSON.parse(row.value) as Cursor) : { epoch: null, seq: 0 };
-}
-
-async function writeSetting(tx: Kysely<Database>, key: string, value: unknown, at: string) {
-  const text = JSON.stringify(value);
-  await tx
-    .insertInto('settings')
-    .values({ key, value: text, updated_at: at })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: text, updated_at: at }))
-    .execute();
+  return (await readSetting<Cursor>(db, cursorKey)) ?? { epoch: null, seq: 0 };
 }
 
 interface CentralRow {
@@ -86,12 +77,8 @@ export async function applyPage(
   let deferred = 0;
   await writeTransaction(db, async (tx) => {
     const at = now.toISOString();
-    const clock = await tx
-      .selectFrom('settings')
-      .select('value')
-      .where('key', '=', 'clock.hlc')
-      .executeTakeFirst();
-    let local = clock ? decodeHlc(JSON.parse(clock.value) as string) : null;
+    const clock = await readSetting<string>(tx, hlcKey);
+    let local = clock ? decodeHlc(clock) : null;
     for (const e of events) {
       cursor.seq = Math.max(cursor.seq, e.globalSeq);
       if (e.deviceId === me.deviceId) continue; // our own event, projected when it was written
@@ -131,7 +118,7 @@ export async function applyPage(
       const merged = receive(local, decodeHlc(e.hlc), now.getTime(), me.deviceId, Number.MAX_SAFE_INTEGER);
       if (merged.ok) local = merged.hlc;
     }
-    if (local) await writeSetting(tx, 'clock.hlc', encodeHlc(local), at);
+    if (local) await writeSetting(tx, hlcKey, encodeHlc(local), at);
     await writeSetting(tx, cursorKey, cursor, at);
   });
   return { applied, deferred };

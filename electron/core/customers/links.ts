@@ -6,7 +6,7 @@ import { LmsError, type OutputOf, type ParsedInputOf } from '../../../shared/con
 import { scoreCustomer } from '../../../shared/customers/scorecard';
 import type { Ctx, WriteCtx } from '../context';
 import { requireActor } from '../context';
-import { findCustomer, otherBranchStaff } from './profile';
+import { findCustomer, scoresOf } from './profile';
 import { businessDateOf, readCustomerSettings, toSummary } from './rules';
 
 export async function addRelationship(
@@ -276,19 +276,5 @@ export async function scoreHistory(
   input: ParsedInputOf<'scores.history'>,
 ): Promise<OutputOf<'scores.history'>> {
   await findCustomer(ctx.db, input.customerId);
-  const rows = await ctx.db
-    .selectFrom('credit_scores')
-    .leftJoin('users', 'users.id', 'credit_scores.computed_by')
-    .selectAll('credit_scores')
-    .select('users.username')
-    .where('customer_id', '=', input.customerId)
-    .orderBy('computed_at', 'desc')
-    .execute();
-  return rows.map((r) => ({
-    score: r.score,
-    band: r.band,
-    factors: JSON.parse(r.factors),
-    computedAt: r.computed_at,
-    computedBy: r.username ?? otherBranchStaff,
-  }));
+  return scoresOf(ctx, input.customerId);
 }

@@ -132,15 +132,7 @@ export async function customerProfile(ctx: Ctx, customerId: string): Promise<Cus
   ]);
   const required = settings.requiredDocuments[c.kind];
   const present = new Set(documents.map((d) => d.kind));
-  const score = await ctx.db
-    .selectFrom('credit_scores')
-    .leftJoin('users', 'users.id', 'credit_scores.computed_by')
-    .selectAll('credit_scores')
-    .select('users.username')
-    .where('customer_id', '=', c.id)
-    .orderBy('computed_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const [latestScore] = await scoresOf(ctx, c.id, 1);
   return {
     ...toSummary(c),
     firstName: c.first_name,
@@ -210,16 +202,32 @@ export async function customerProfile(ctx: Ctx, customerId: string): Promise<Cus
       uploadedBy: d.username ?? otherBranchStaff,
       uploadedAt: d.uploaded_at,
     })),
-    latestScore: score
-      ? {
-          score: score.score,
-          band: score.band,
-          factors: JSON.parse(score.factors),
-          computedAt: score.computed_at,
-          computedBy: score.username ?? otherBranchStaff,
-        }
-      : null,
+    latestScore: latestScore ?? null,
   };
+}
+
+/** A customer's credit scores, newest first (the profile shows the latest, the score tab all of them). */
+export async function scoresOf(
+  ctx: Ctx,
+  customerId: string,
+  limit = 1_000,
+): Promise<OutputOf<'scores.history'>> {
+  const rows = await ctx.db
+    .selectFrom('credit_scores')
+    .leftJoin('users', 'users.id', 'credit_scores.computed_by')
+    .selectAll('credit_scores')
+    .select('users.username')
+    .where('customer_id', '=', customerId)
+    .orderBy('computed_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    score: r.score,
+    band: r.band,
+    factors: JSON.parse(r.factors) as OutputOf<'scores.history'>[number]['factors'],
+    computedAt: r.computed_at,
+    computedBy: r.username ?? otherBranchStaff,
+  }));
 }
 
 export async function customerHistory(ctx: Ctx, customerId: string): Promise<OutputOf<'customers.history'>> {
