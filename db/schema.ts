@@ -307,6 +307,244 @@ export interface SyncExceptionsTable {
   created_at: string;
 }
 
+export interface LoanProductsTable {
+  id: string;
+  code: string;
+  name: string;
+  kind: 'personal' | 'business';
+  currency: string;
+  digits: number;
+  min_principal_minor: number;
+  max_principal_minor: number;
+  min_repayments: number;
+  max_repayments: number;
+  min_rate: string;
+  max_rate: string;
+  default_rate: string;
+  terms_template: string;
+  eligibility: string;
+  approval_limits: string;
+  allows_tranches: number;
+  is_active: number;
+  hlc: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export type LoanStatus =
+  | 'draft'
+  | 'submitted'
+  | 'returned'
+  | 'approved'
+  | 'rejected'
+  | 'withdrawn'
+  | 'active'
+  | 'closed'
+  | 'written_off';
+
+export interface LoansTable {
+  id: string;
+  branch_id: string;
+  customer_id: string;
+  product_id: string;
+  officer_id: string;
+  created_by: string;
+  application_no: string;
+  account_no: string | null;
+  status: LoanStatus;
+  purpose: string;
+  currency: string;
+  digits: number;
+  requested_principal_minor: number;
+  approved_principal_minor: number | null;
+  disbursed_principal_minor: Generated<number>;
+  repayments: number;
+  annual_rate: string;
+  terms: string;
+  terms_from: string | null;
+  expected_disbursement_date: string;
+  submitted_at: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_reason: string | null;
+  disbursed_on: string | null;
+  closed_on: string | null;
+  written_off_on: string | null;
+  as_of: string | null;
+  outstanding_principal_minor: Generated<number>;
+  outstanding_interest_minor: Generated<number>;
+  outstanding_fees_minor: Generated<number>;
+  outstanding_penalties_minor: Generated<number>;
+  outstanding_total_minor: Generated<number>;
+  overdue_total_minor: Generated<number>;
+  paid_total_minor: Generated<number>;
+  payoff_minor: Generated<number>;
+  credit_minor: Generated<number>;
+  days_past_due: Generated<number>;
+  arrears_bucket: Generated<string>;
+  arrears_status: Generated<'performing' | 'in_arrears' | 'overdue'>;
+  next_due_date: string | null;
+  next_due_minor: Generated<number>;
+  maturity_date: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LoanTermsHistoryTable {
+  id: string;
+  loan_id: string;
+  kind: string;
+  effective_from: string;
+  terms: string;
+  reason: string;
+  decided_by: string;
+  created_at: string;
+}
+
+export interface LoanDecisionsTable {
+  id: string;
+  loan_id: string;
+  decision: 'approve' | 'approve_changed' | 'return' | 'reject' | 'withdraw';
+  reason: string;
+  principal_minor: number | null;
+  repayments: number | null;
+  annual_rate: string | null;
+  decided_by: string;
+  decided_at: string;
+  hlc: string;
+}
+
+export interface LoanCollateralTable {
+  id: string;
+  loan_id: string;
+  type: string;
+  description: string;
+  value_minor: number;
+  valuation_date: string;
+  lien_status: string;
+  document_id: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface LoanGuarantorsTable {
+  id: string;
+  loan_id: string;
+  customer_id: string;
+  guaranteed_minor: number;
+  created_by: string;
+  created_at: string;
+}
+
+export type LoanTransactionType =
+  | 'disbursement'
+  | 'repayment'
+  | 'fee'
+  | 'waiver'
+  | 'reversal'
+  | 'writeoff'
+  | 'recovery';
+
+export interface LoanTransactionsTable {
+  id: string;
+  loan_id: string;
+  branch_id: string;
+  type: LoanTransactionType;
+  amount_minor: number;
+  component: string | null;
+  reverses_id: string | null;
+  value_date: string;
+  hlc: string;
+  channel: 'cash' | 'transfer' | null;
+  reference: string | null;
+  till_id: string | null;
+  receipt_no: string | null;
+  idempotency_key: string | null;
+  allocation: string | null;
+  note: string | null;
+  posted_by: string;
+  posted_at: string;
+}
+
+export interface TillsTable {
+  id: string;
+  branch_id: string;
+  teller_id: string;
+  business_date: string;
+  currency: string;
+  status: 'requested' | 'open' | 'closing' | 'closed' | 'cancelled';
+  opening_minor: number;
+  balance_minor: number;
+  counted_minor: number | null;
+  variance_minor: number | null;
+  denominations: string | null;
+  requested_at: string;
+  opened_at: string | null;
+  opened_confirmed_by: string | null;
+  counted_at: string | null;
+  closed_at: string | null;
+  close_approved_by: string | null;
+  note: string | null;
+}
+
+export type TillMovementKind =
+  | 'opening'
+  | 'disbursement'
+  | 'repayment'
+  | 'reversal'
+  | 'cash_in'
+  | 'cash_out'
+  | 'variance'
+  | 'closing';
+
+export interface TillMovementsTable {
+  id: string;
+  till_id: string;
+  kind: TillMovementKind;
+  amount_minor: number;
+  loan_transaction_id: string | null;
+  reference: string | null;
+  reason: string | null;
+  posted_by: string;
+  posted_at: string;
+}
+
+export interface VaultMovementsTable {
+  id: string;
+  branch_id: string;
+  kind: 'deposit' | 'withdrawal' | 'to_till' | 'from_till';
+  amount_minor: number;
+  till_id: string | null;
+  reason: string;
+  posted_by: string;
+  posted_at: string;
+}
+
+export interface RemindersTable {
+  id: string;
+  loan_id: string;
+  customer_id: string;
+  kind: 'due_soon' | 'overdue';
+  due_date: string;
+  amount_minor: number;
+  language: string;
+  message: string;
+  status: 'queued' | 'sent' | 'cancelled';
+  communication_id: string | null;
+  created_at: string;
+}
+
+export interface EodRunsTable {
+  id: string;
+  branch_id: string;
+  business_date: string;
+  previous_date: string;
+  loans_processed: number;
+  started_by: string | null;
+  started_at: string;
+  finished_at: string;
+}
+
 export interface Database {
   institution: InstitutionTable;
   branches: BranchesTable;
@@ -335,4 +573,16 @@ export interface Database {
   customer_search: CustomerSearchTable;
   received_events: ReceivedEventsTable;
   sync_exceptions: SyncExceptionsTable;
+  loan_products: LoanProductsTable;
+  loans: LoansTable;
+  loan_terms_history: LoanTermsHistoryTable;
+  loan_decisions: LoanDecisionsTable;
+  loan_collateral: LoanCollateralTable;
+  loan_guarantors: LoanGuarantorsTable;
+  loan_transactions: LoanTransactionsTable;
+  tills: TillsTable;
+  till_movements: TillMovementsTable;
+  vault_movements: VaultMovementsTable;
+  reminders: RemindersTable;
+  eod_runs: EodRunsTable;
 }

@@ -21,6 +21,7 @@ import { systemStatus } from './system/status';
 import { listExceptions, resolveException } from './sync/exceptions';
 import { configureSync, getSyncConfig, syncNow, testSyncConnection } from './sync/settings';
 import { seedDemoCustomers } from './customers/demo';
+import { loanHandlers } from './loans/handlers';
 import { getDocument, uploadDocument } from './customers/documents';
 import {
   addRelationship,
@@ -110,4 +111,5 @@ export const handlers: Handlers = {
   'sync.now': (ctx) => syncNow(ctx),
   'sync.listExceptions': listExceptions,
   'sync.resolveException': resolveException,
+  ...loanHandlers,
 };

@@ -9,6 +9,7 @@
 // change or a pending two-factor prompt), 'signedIn' (a completed sign-in), or a permission name.
 import { z } from 'zod';
 import { customerMethods } from './customers';
+import { loanMethods } from './loans';
 import { method, ok, type MethodSpec } from './method';
 import { syncMethods, syncStates } from './sync';
 import {
@@ -272,6 +273,7 @@ export const contract = {
   }),
   ...customerMethods,
   ...syncMethods,
+  ...loanMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -289,3 +291,4 @@ export * from './errors';
 export * from './schemas';
 export * from './customers';
 export * from './sync';
+export * from './loans';
