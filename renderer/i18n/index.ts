@@ -8,6 +8,10 @@ import customersEn from './customers.en.json';
 import customersFr from './customers.fr.json';
 import syncEn from './sync.en.json';
 import syncFr from './sync.fr.json';
+import loansEn from './loans.en.json';
+import loansFr from './loans.fr.json';
+import counterEn from './counter.en.json';
+import counterFr from './counter.fr.json';
 
 export const languages = [
   { value: 'en', label: 'English' },
@@ -35,7 +39,9 @@ void i18n.use(initReactI18next).init({
       translation: {
         ...en,
         ...customersEn,
-        nav: { ...en.nav, ...customersEn.nav, ...syncEn.nav },
+        ...loansEn,
+        ...counterEn,
+        nav: { ...en.nav, ...customersEn.nav, ...syncEn.nav, ...loansEn.nav, ...counterEn.nav },
         sync: { ...en.sync, ...syncEn.sync, state: { ...en.sync.state, ...syncEn.sync.state } },
       },
     },
@@ -43,7 +49,9 @@ void i18n.use(initReactI18next).init({
       translation: {
         ...fr,
         ...customersFr,
-        nav: { ...fr.nav, ...customersFr.nav, ...syncFr.nav },
+        ...loansFr,
+        ...counterFr,
+        nav: { ...fr.nav, ...customersFr.nav, ...syncFr.nav, ...loansFr.nav, ...counterFr.nav },
         sync: { ...fr.sync, ...syncFr.sync, state: { ...fr.sync.state, ...syncFr.sync.state } },
       },
     },

@@ -19,6 +19,8 @@ import { HomeScreen } from '../home/HomeScreen';
 import { SecurityScreen } from '../security/SecurityScreen';
 import { SyncScreen } from '../sync/SyncScreen';
 import { UsersScreen } from '../users/UsersScreen';
+import { counterRoutes } from '../counter/routes';
+import { loanRoutes } from '../loans/routes';
 import { visibleNavItems } from './navigation';
 import { StatusBar } from './StatusBar';
 import { useIdleAwarePolling } from './useIdleAwarePolling';
@@ -160,6 +162,8 @@ export function AppFrame({ me }: { me: Me }) {
               )
             }
           />
+          {loanRoutes(me)}
+          {counterRoutes(me)}
           <Route path="/account" element={<AccountScreen me={me} />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

@@ -2,7 +2,11 @@
 // calls anyway). Alt+1…Alt+9 follow the order of the items a person can see.
 // Checklist when adding a screen: an entry here, its route in AppFrame, and its strings in i18n/en.json.
 import {
+  IconCash,
+  IconCashRegister,
+  IconChecklist,
   IconCloudUpload,
+  IconReportMoney,
   IconHome,
   IconListSearch,
   IconShieldLock,
@@ -26,6 +30,10 @@ export interface NavItem {
 export const navItems: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.home', icon: IconHome },
   { path: '/customers', labelKey: 'nav.customers', icon: IconUsersGroup, permission: 'customers.read' },
+  { path: '/loans', labelKey: 'nav.loans', icon: IconReportMoney, permission: 'loans.read' },
+  { path: '/approvals', labelKey: 'nav.approvals', icon: IconChecklist, permission: 'loans.approve' },
+  { path: '/counter', labelKey: 'nav.counter', icon: IconCashRegister, permission: 'teller.post' },
+  { path: '/till', labelKey: 'nav.till', icon: IconCash, anyOf: ['till.manage', 'till.approve'] },
   { path: '/users', labelKey: 'nav.users', icon: IconUsers, permission: 'users.manage' },
   { path: '/audit', labelKey: 'nav.audit', icon: IconListSearch, permission: 'audit.read' },
   { path: '/security', labelKey: 'nav.security', icon: IconShieldLock, permission: 'settings.manage' },
