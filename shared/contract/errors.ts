@@ -55,6 +55,14 @@ export const rejectionReasons = [
   'not_an_individual',
   'shares_exceed_100',
   'session_idle',
+  'till_not_open',
+  'till_insufficient_cash',
+  'till_not_found',
+  'till_wrong_state',
+  'till_already_open',
+  'vault_insufficient_cash',
+  'eod_date_invalid',
+  'eod_already_run',
 ] as const;
 export type RejectionReason = (typeof rejectionReasons)[number];
 
