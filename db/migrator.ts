@@ -38,17 +38,32 @@ export function migrate(sqlite: BetterSqlite3.Database, list: readonly Migration
   sqlite.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const applied: number[] = [];
-  for (const m of list.slice(current)) {
-    sqlite
-      .transaction(() => {
-        sqlite.exec(m.up);
-        sqlite
-          .prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)')
-          .run(m.version, m.name, checksum(m), new Date().toISOString());
-        sqlite.pragma(`user_version = ${m.version}`);
-      })
-      .immediate();
-    applied.push(m.version);
+  // A migration that rebuilds a table (SQLite's only way to change a constraint) drops a table other tables
+  // reference; with foreign keys on, that DROP fails or cascades. So, as https://www.sqlite.org/lang_altertable.html
+  // prescribes, foreign keys are off while migrating (the pragma is a no-op inside a transaction, hence here) and
+  // every migration checks them before it commits; the caller's setting is restored afterwards.
+  const hadForeignKeys = sqlite.pragma('foreign_keys', { simple: true }) === 1;
+  if (hadForeignKeys) sqlite.pragma('foreign_keys = OFF');
+  try {
+    for (const m of list.slice(current)) {
+      sqlite
+        .transaction(() => {
+          sqlite.exec(m.up);
+          const broken = sqlite.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0)
+            throw new Error(`migration ${m.version} (${m.name}) breaks ${broken.length} foreign key(s)`);
+          sqlite
+            .prepare(
+              'INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)',
+            )
+            .run(m.version, m.name, checksum(m), new Date().toISOString());
+          sqlite.pragma(`user_version = ${m.version}`);
+        })
+        .immediate();
+      applied.push(m.version);
+    }
+  } finally {
+    if (hadForeignKeys) sqlite.pragma('foreign_keys = ON');
   }
   return applied;
 }

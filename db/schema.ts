@@ -305,6 +305,18 @@ export interface SyncExceptionsTable {
   resolved_by: string | null;
   resolved_at: string | null;
   created_at: string;
+  /** What the manager wrote when settling it (migration 5). */
+  note: string | null;
+  /** What the resolution changed, JSON (electron/sync/resolutions.ts; migration 5). */
+  effect: string | null;
+}
+
+/** A customer id settled as the same person as `customer_id` (a national ID clash; migration 5). */
+export interface CustomerAliasesTable {
+  alias_id: string;
+  customer_id: string;
+  resolution_event_id: string;
+  created_at: string;
 }
 
 export interface LoanProductsTable {
@@ -573,6 +585,7 @@ export interface Database {
   customer_search: CustomerSearchTable;
   received_events: ReceivedEventsTable;
   sync_exceptions: SyncExceptionsTable;
+  customer_aliases: CustomerAliasesTable;
   loan_products: LoanProductsTable;
   loans: LoansTable;
   loan_terms_history: LoanTermsHistoryTable;

@@ -5,6 +5,7 @@ import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_customers';
 import * as m0003 from './0003_sync';
 import * as m0004 from './0004_number_search';
+import * as m0005 from './0005_users_per_branch';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, ...m0002 },
   { version: 3, ...m0003 },
   { version: 4, ...m0004 },
+  { version: 5, ...m0005 },
 ];
 
 export const latestVersion = migrations.length;

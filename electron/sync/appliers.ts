@@ -178,9 +178,12 @@ export const appliers: Record<string, Applier> = {
     async apply(ctx, e) {
       if (await exists(ctx.tx, 'users', e.entityId)) return;
       const p = e.payload as Record<string, string & boolean>;
+      // Usernames are unique per branch (migration 5): the same name at another branch is no clash; the same
+      // name made twice in one branch (two of its devices, offline) is one, for a manager.
       const clash = await ctx.tx
         .selectFrom('users')
-        .select(['id', 'username'])
+        .select(['id', 'username', 'branch_id'])
+        .where('branch_id', '=', p.branchId)
         .where('username', '=', p.username)
         .executeTakeFirst();
       if (clash) return raiseException(ctx, e, 'username_clash', clash);

@@ -99,10 +99,13 @@ export async function signIn(
   ctx: WriteCtx,
   input: ParsedInputOf<'auth.signIn'>,
 ): Promise<SignInResult | CommitThenFail> {
-  requireDevice(ctx);
+  // Usernames are unique per branch (migration 5): staff sign in at their own branch's devices, so the name is
+  // looked up among this device's branch's accounts (head office holds every branch's staff).
+  const device = requireDevice(ctx);
   const user = await ctx.tx
     .selectFrom('users')
     .selectAll()
+    .where('branch_id', '=', device.branchId)
     .where('username', '=', input.username)
     .executeTakeFirst();
   if (!user) {

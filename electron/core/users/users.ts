@@ -101,14 +101,17 @@ export async function insertUser(
 }
 
 export async function createUser(ctx: WriteCtx, input: ParsedInputOf<'users.create'>): Promise<UserView> {
+  // Unique within the branch (migration 5): another branch may have its own "manager".
+  const branchId = requireDevice(ctx).branchId;
   const taken = await ctx.tx
     .selectFrom('users')
     .select('id')
+    .where('branch_id', '=', branchId)
     .where('username', '=', input.username)
     .executeTakeFirst();
   if (taken)
-    throw new LmsError('CONFLICT', 'That username is taken.', 'username_taken', [
-      { path: 'username', message: 'is taken' },
+    throw new LmsError('CONFLICT', 'That username is taken at this branch.', 'username_taken', [
+      { path: 'username', message: 'is taken at this branch' },
     ]);
   await assertTemporaryPassword(ctx.tx, input.temporaryPassword, input.username, 'temporaryPassword');
   const row = await insertUser(
@@ -120,7 +123,7 @@ export async function createUser(ctx: WriteCtx, input: ParsedInputOf<'users.crea
       password: input.temporaryPassword,
       mustChangePassword: true,
     },
-    requireDevice(ctx).branchId,
+    branchId,
   );
   await ctx.audit({
     action: 'user.created',
@@ -133,9 +136,12 @@ export async function createUser(ctx: WriteCtx, input: ParsedInputOf<'users.crea
 
 async function assertNotLastAdmin(tx: Kysely<Database>, user: UsersTable) {
   if (user.role_code !== 'admin' || user.is_active !== 1) return;
+  // Per branch: staff sign in at their own branch only, so another branch's administrator (head office holds
+  // them all) cannot stand in for this branch's last one.
   const admins = await tx
     .selectFrom('users')
     .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('branch_id', '=', user.branch_id)
     .where('role_code', '=', 'admin')
     .where('is_active', '=', 1)
     .executeTakeFirstOrThrow();
