@@ -362,6 +362,7 @@ export interface LoansTable {
   officer_id: string;
   created_by: string;
   application_no: string;
+  idempotency_key: string | null;
   account_no: string | null;
   status: LoanStatus;
   purpose: string;

@@ -44,6 +44,8 @@ CREATE TABLE loans (
   officer_id TEXT NOT NULL,
   created_by TEXT NOT NULL,
   application_no TEXT NOT NULL UNIQUE,
+  -- The key the officer's form made once: a double-click submits one application.
+  idempotency_key TEXT UNIQUE,
   account_no TEXT UNIQUE,
   status TEXT NOT NULL CHECK (status IN ('draft', 'submitted', 'returned', 'approved', 'rejected', 'withdrawn',
     'active', 'closed', 'written_off')),

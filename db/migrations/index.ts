@@ -6,6 +6,7 @@ import * as m0002 from './0002_customers';
 import * as m0003 from './0003_sync';
 import * as m0004 from './0004_number_search';
 import * as m0005 from './0005_users_per_branch';
+import * as m0006 from './0006_loans';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, ...m0003 },
   { version: 4, ...m0004 },
   { version: 5, ...m0005 },
+  { version: 6, ...m0006 },
 ];
 
 export const latestVersion = migrations.length;

@@ -72,6 +72,8 @@ export interface EventDraft {
   entityType: string;
   entityId: string;
   payload: Record<string, unknown>;
+  /** An HLC reserved beforehand (`nextHlc`), when the rows the event carries must already know it. */
+  hlc?: string;
 }
 
 /** The context of a mutation: `tx` exists only inside the use case's single write transaction. */

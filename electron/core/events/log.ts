@@ -32,7 +32,7 @@ export async function appendEvent(
     .where('device_id', '=', deviceId)
     .executeTakeFirst();
   const id = ctx.ids.uuid();
-  const hlc = await nextHlc(tx, ctx, deviceId);
+  const hlc = event.hlc ?? (await nextHlc(tx, ctx, deviceId));
   await tx
     .insertInto('events')
     .values({

@@ -1,67 +1,577 @@
-// Posting: STUB — being implemented.
-import { LmsError, type OutputOf, type ParsedInputOf } from '../../../shared/contract';
-import type { WriteCtx } from '../context';
+// Money on loans: disbursement (cash from the teller's till or a transfer; the schedule fixed at the actual
+// date; the account number issued), repayments (and a batch of them from a bank or mobile-money file),
+// reversals, waivers, write-off, recovery and restructuring.
+//
+// Every posting is one row in `loan_transactions` (immutable: a mistake is corrected by a reversal row), one
+// event carrying that row (and the till movement, and any loan columns it changed), one audit record and the
+// loan's projection recomputed by the engine's replay — all in the caller's single transaction. A posting
+// carries an idempotency key made once per action by the screen: the same key again answers the first
+// posting and writes nothing (a double-click on "Post" posts once).
+//
+// A reversal corrects the loan, not the till: when a cash repayment was posted to the wrong loan the cash is
+// still in the drawer and is posted again to the right one; real cash going back out is a till cash-out.
+import {
+  fieldError,
+  LmsError,
+  type OutputOf,
+  type ParsedInputOf,
+  type PostingResult,
+} from '../../../shared/contract';
+import type { LoanTransactionsTable } from '../../../db/schema';
+import { restructure } from '../../../shared/loan';
+import { requireActor, requireDevice, type WriteCtx } from '../context';
+import { nextNumber } from '../customers/rules';
+import { nextHlc } from '../events/log';
+import { tillCash, type TillMovementRow } from '../till/cash';
+import { applyLoanColumns } from './applications';
+import { businessDate, requireLoan, requireProduct, wrongState, type LoanRow } from './common';
+import { termsFor } from './products';
+import { engineTransactions, parsedTermsOf, projectionOf, stateOf, transactionRowsOf } from './project';
+import { loanViewOf } from './views';
+
+export interface Allocation {
+  principalMinor: number;
+  interestMinor: number;
+  feesMinor: number;
+  penaltiesMinor: number;
+  creditMinor: number;
+}
+const noAllocation: Allocation = {
+  principalMinor: 0,
+  interestMinor: 0,
+  feesMinor: 0,
+  penaltiesMinor: 0,
+  creditMinor: 0,
+};
+
+/** What the posting row stores: the allocation when posted and the balance after it (what the receipt prints). */
+export interface PostedAllocation extends Allocation {
+  balanceAfter: PostingResult['balanceAfter'];
+}
+
+interface Posting {
+  loan: LoanRow;
+  type: LoanTransactionsTable['type'];
+  amountMinor: number;
+  valueDate: string;
+  channel: 'cash' | 'transfer' | null;
+  reference: string | null;
+  component?: string | null;
+  reversesId?: string | null;
+  note?: string | null;
+  idempotencyKey: string | null;
+  /** Cash through the actor's till: + into it, − out of it. */
+  till?: { kind: TillMovementRow['kind']; amountMinor: number };
+  hasReceipt: boolean;
+  /** Loan columns this posting changes (a disbursement fixes the terms and issues the account number). */
+  columns?: Record<string, unknown>;
+  event: string;
+  audit: { action: string; details: Record<string, unknown> };
+}
+
+/** The result of an earlier posting with the same idempotency key, or null. */
+async function earlierPosting(ctx: WriteCtx, key: string): Promise<PostingResult | null> {
+  const row = await ctx.tx
+    .selectFrom('loan_transactions')
+    .innerJoin('loans', 'loans.id', 'loan_transactions.loan_id')
+    .select([
+      'loan_transactions.id',
+      'loan_transactions.loan_id',
+      'loan_transactions.receipt_no',
+      'loan_transactions.amount_minor',
+      'loan_transactions.value_date',
+      'loan_transactions.allocation',
+      'loans.status',
+    ])
+    .where('loan_transactions.idempotency_key', '=', key)
+    .executeTakeFirst();
+  if (!row) return null;
+  const posted = row.allocation ? (JSON.parse(row.allocation) as PostedAllocation) : null;
+  const { balanceAfter, ...allocation } = posted ?? {
+    ...noAllocation,
+    balanceAfter: { principalMinor: 0, totalOutstandingMinor: 0 },
+  };
+  return {
+    transactionId: row.id,
+    loanId: row.loan_id,
+    receiptNo: row.receipt_no,
+    amountMinor: row.amount_minor,
+    valueDate: row.value_date,
+    allocation,
+    balanceAfter,
+    loanStatus: row.status,
+    isReplay: true,
+  };
+}
+
+async function post(ctx: WriteCtx, p: Posting): Promise<PostingResult> {
+  const actor = requireActor(ctx);
+  const device = requireDevice(ctx);
+  const today = await businessDate(ctx);
+  const id = ctx.ids.uuid();
+  const hlc = await nextHlc(ctx.tx, ctx, device.id);
+  const now = ctx.clock.now().toISOString();
+  const receiptNo = p.hasReceipt ? await nextNumber(ctx, 'receipt') : null;
+  const loan = { ...p.loan, ...(p.columns ?? {}) } as LoanRow;
+  if (p.columns) await applyLoanColumns(ctx.tx, loan.id, p.columns);
+
+  const existing = await transactionRowsOf(ctx.tx, loan.id);
+  const newRow = {
+    id,
+    type: p.type,
+    amount_minor: p.amountMinor,
+    component: p.component ?? null,
+    reverses_id: p.reversesId ?? null,
+    value_date: p.valueDate,
+    hlc,
+  };
+  const state = loan.disbursed_on ? stateOf(loan, [...existing, newRow], today) : null;
+  const a = state?.allocations.find((x) => x.transactionId === id);
+  const allocation: Allocation = a
+    ? {
+        principalMinor: a.principalMinor,
+        interestMinor: a.interestMinor,
+        feesMinor: a.feesMinor,
+        penaltiesMinor: a.penaltiesMinor,
+        creditMinor: a.creditMinor,
+      }
+    : noAllocation;
+  const balanceAfter = {
+    principalMinor: state?.outstanding.principalMinor ?? 0,
+    totalOutstandingMinor: state?.outstanding.totalMinor ?? 0,
+  };
+  const row: LoanTransactionsTable = {
+    ...newRow,
+    loan_id: loan.id,
+    branch_id: device.branchId,
+    channel: p.channel,
+    reference: p.reference,
+    till_id: null,
+    receipt_no: receiptNo,
+    idempotency_key: p.idempotencyKey,
+    allocation: JSON.stringify({ ...allocation, balanceAfter } satisfies PostedAllocation),
+    note: p.note ?? null,
+    posted_by: actor.userId,
+    posted_at: now,
+  };
+  let movement: TillMovementRow | null = null;
+  if (p.till && p.channel === 'cash') {
+    movement = await tillCash(ctx, {
+      kind: p.till.kind,
+      amountMinor: p.till.amountMinor,
+      loanTransactionId: id,
+      reference: receiptNo ?? p.reference,
+    });
+    row.till_id = movement.till_id;
+  }
+  await ctx.tx.insertInto('loan_transactions').values(row).execute();
+  let status = loan.status;
+  if (state) {
+    const projection = projectionOf(loan, state);
+    status = projection.status as LoanRow['status'];
+    await applyLoanColumns(ctx.tx, loan.id, { ...projection, updated_at: now });
+  }
+  await ctx.emit({
+    type: p.event,
+    entityType: 'loan',
+    entityId: loan.id,
+    payload: { transaction: row, till: movement, columns: p.columns ?? null },
+    hlc,
+  });
+  await ctx.audit({
+    action: p.audit.action,
+    entityType: 'loan',
+    entityId: loan.id,
+    details: {
+      transactionId: id,
+      receiptNo,
+      amountMinor: p.amountMinor,
+      valueDate: p.valueDate,
+      allocation,
+      ...p.audit.details,
+    },
+  });
+  return {
+    transactionId: id,
+    loanId: loan.id,
+    receiptNo,
+    amountMinor: p.amountMinor,
+    valueDate: p.valueDate,
+    allocation,
+    balanceAfter,
+    loanStatus: status,
+    isReplay: false,
+  };
+}
+
+/** A value date: the business date by default; an earlier one only for loans.manage, never before the loan. */
+async function valueDateFor(ctx: WriteCtx, loan: LoanRow, requested: string | undefined): Promise<string> {
+  const today = await businessDate(ctx);
+  if (!requested || requested === today) return today;
+  if (requested > today)
+    throw fieldError('valueDate', 'must not be after the business date', 'backdating_not_allowed');
+  if (!ctx.actor?.permissions.has('loans.manage'))
+    throw fieldError('valueDate', 'only a manager may backdate a repayment', 'backdating_not_allowed');
+  const from = loan.terms_from ?? loan.disbursed_on ?? today;
+  if (requested < from)
+    throw fieldError(
+      'valueDate',
+      `must not be before ${from}, when the loan’s current terms start`,
+      'backdating_not_allowed',
+    );
+  return requested;
+}
 
 export async function disburseLoan(
-  _ctx: WriteCtx,
-  _input: ParsedInputOf<'loans.disburse'>,
+  ctx: WriteCtx,
+  input: ParsedInputOf<'loans.disburse'>,
 ): Promise<OutputOf<'loans.disburse'>> {
-  await Promise.resolve();
-  throw new LmsError('INTERNAL', 'Not built yet: loans.disburse.');
+  const earlier = await earlierPosting(ctx, input.idempotencyKey);
+  if (earlier) return earlier;
+  const loan = await requireLoan(ctx, input.loanId);
+  if (loan.status === 'active' || loan.disbursed_on)
+    throw new LmsError('CONFLICT', 'This loan has already been disbursed.', 'already_disbursed');
+  if (loan.status !== 'approved') throw wrongState('Only an approved loan can be disbursed.');
+  const principal = loan.approved_principal_minor ?? loan.requested_principal_minor;
+  if (input.amountMinor !== undefined && input.amountMinor !== principal)
+    throw fieldError(
+      'amountMinor',
+      'must be the approved amount (this product does not pay out in tranches)',
+      'invalid_terms',
+    );
+  const product = await requireProduct(ctx, loan.product_id);
+  const today = await businessDate(ctx);
+  const applied = JSON.parse(loan.terms) as { firstRepaymentDate?: string };
+  const terms = termsFor(product, {
+    principalMinor: principal,
+    repayments: loan.repayments,
+    annualRate: loan.annual_rate,
+    disbursementDate: today,
+    firstRepaymentDate: applied.firstRepaymentDate,
+  });
+  const termsJson = JSON.stringify(terms);
+  const { schedule } = parsedTermsOf(termsJson);
+  const accountNo = await nextNumber(ctx, 'loan_account');
+  const feeCollected =
+    schedule.disbursementFeeMinor > 0 && schedule.netDisbursedMinor === principal
+      ? schedule.disbursementFeeMinor
+      : 0;
+  const result = await post(ctx, {
+    loan,
+    type: 'disbursement',
+    amountMinor: principal,
+    valueDate: today,
+    channel: input.channel,
+    reference: input.reference ?? null,
+    idempotencyKey: input.idempotencyKey,
+    till: { kind: 'disbursement', amountMinor: -schedule.netDisbursedMinor },
+    hasReceipt: true,
+    columns: {
+      status: 'active',
+      account_no: accountNo,
+      terms: termsJson,
+      disbursed_on: today,
+      disbursed_principal_minor: principal,
+      approved_principal_minor: principal,
+    },
+    event: 'loan.disbursed',
+    audit: {
+      action: 'loan.disbursed',
+      details: {
+        accountNo,
+        channel: input.channel,
+        netDisbursedMinor: schedule.netDisbursedMinor,
+        feeMinor: schedule.disbursementFeeMinor,
+      },
+    },
+  });
+  if (feeCollected > 0) {
+    // The fee collected at disbursement is paid at the counter at once: a repayment of installment 0's fee.
+    const active = await requireLoan(ctx, loan.id);
+    await post(ctx, {
+      loan: active,
+      type: 'repayment',
+      amountMinor: feeCollected,
+      valueDate: today,
+      channel: input.channel,
+      reference: input.reference ?? null,
+      note: 'disbursement fee collected',
+      idempotencyKey: `${input.idempotencyKey}:fee`,
+      till: { kind: 'repayment', amountMinor: feeCollected },
+      hasReceipt: false,
+      event: 'loan.transactionPosted',
+      audit: { action: 'loan.feeCollected', details: {} },
+    });
+  }
+  return result;
 }
 
 export async function repayLoan(
-  _ctx: WriteCtx,
-  _input: ParsedInputOf<'loans.repay'>,
+  ctx: WriteCtx,
+  input: ParsedInputOf<'loans.repay'>,
 ): Promise<OutputOf<'loans.repay'>> {
-  await Promise.resolve();
-  throw new LmsError('INTERNAL', 'Not built yet: loans.repay.');
+  const earlier = await earlierPosting(ctx, input.idempotencyKey);
+  if (earlier) return earlier;
+  const loan = await requireLoan(ctx, input.loanId);
+  if (loan.status === 'written_off')
+    throw wrongState('This loan is written off: record money received on it as a recovery.');
+  if (loan.status !== 'active') throw wrongState('Only an active loan takes repayments.');
+  if (input.channel === 'transfer' && !input.reference)
+    throw fieldError('reference', 'is required for a transfer', 'invalid_input');
+  const valueDate = await valueDateFor(ctx, loan, input.valueDate);
+  return post(ctx, {
+    loan,
+    type: 'repayment',
+    amountMinor: input.amountMinor,
+    valueDate,
+    channel: input.channel,
+    reference: input.reference ?? null,
+    idempotencyKey: input.idempotencyKey,
+    till: { kind: 'repayment', amountMinor: input.amountMinor },
+    hasReceipt: true,
+    event: 'loan.transactionPosted',
+    audit: { action: 'loan.repaid', details: { channel: input.channel, reference: input.reference ?? null } },
+  });
 }
 
 export async function importRepayments(
-  _ctx: WriteCtx,
-  _input: ParsedInputOf<'loans.importRepayments'>,
+  ctx: WriteCtx,
+  input: ParsedInputOf<'loans.importRepayments'>,
 ): Promise<OutputOf<'loans.importRepayments'>> {
-  await Promise.resolve();
-  throw new LmsError('INTERNAL', 'Not built yet: loans.importRepayments.');
+  let posted = 0;
+  let skipped = 0;
+  const failed: { row: number; message: string }[] = [];
+  for (const [i, r] of input.rows.entries()) {
+    const loan = await ctx.tx
+      .selectFrom('loans')
+      .selectAll()
+      .where('account_no', '=', r.accountNo)
+      .executeTakeFirst();
+    if (!loan) {
+      failed.push({ row: i, message: `there is no loan with account number ${r.accountNo}` });
+      continue;
+    }
+    try {
+      const result = await repayLoan(ctx, {
+        loanId: loan.id,
+        amountMinor: r.amountMinor,
+        channel: 'transfer',
+        reference: r.reference,
+        valueDate: r.valueDate,
+        idempotencyKey: r.idempotencyKey,
+      });
+      if (result.isReplay) skipped++;
+      else posted++;
+    } catch (error) {
+      if (!(error instanceof LmsError)) throw error;
+      failed.push({
+        row: i,
+        message: error.issues?.[0] ? `${error.issues[0].path} ${error.issues[0].message}` : error.message,
+      });
+    }
+  }
+  return { posted, skipped, failed };
 }
 
 export async function reverseTransaction(
-  _ctx: WriteCtx,
-  _input: ParsedInputOf<'loans.reverse'>,
+  ctx: WriteCtx,
+  input: ParsedInputOf<'loans.reverse'>,
 ): Promise<OutputOf<'loans.reverse'>> {
-  await Promise.resolve();
-  throw new LmsError('INTERNAL', 'Not built yet: loans.reverse.');
+  const earlier = await earlierPosting(ctx, input.idempotencyKey);
+  if (earlier) return earlier;
+  const original = await ctx.tx
+    .selectFrom('loan_transactions')
+    .selectAll()
+    .where('id', '=', input.transactionId)
+    .executeTakeFirst();
+  if (!original) throw new LmsError('NOT_FOUND', 'There is no such transaction.', 'transaction_not_found');
+  if (original.type === 'disbursement' || original.type === 'reversal')
+    throw wrongState(`A ${original.type} cannot be reversed.`);
+  const already = await ctx.tx
+    .selectFrom('loan_transactions')
+    .select('id')
+    .where('reverses_id', '=', original.id)
+    .executeTakeFirst();
+  if (already)
+    throw new LmsError('CONFLICT', 'This transaction has already been reversed.', 'already_reversed');
+  const loan = await requireLoan(ctx, original.loan_id);
+  if (loan.terms_from && original.value_date < loan.terms_from)
+    throw wrongState('This transaction is before the loan was restructured; it is part of the history.');
+  const today = await businessDate(ctx);
+  return post(ctx, {
+    loan,
+    type: 'reversal',
+    amountMinor: original.amount_minor,
+    valueDate: today,
+    channel: null,
+    reference: original.receipt_no ?? original.reference,
+    reversesId: original.id,
+    note: input.reason,
+    idempotencyKey: input.idempotencyKey,
+    hasReceipt: false,
+    ...(original.type === 'writeoff' ? { columns: { written_off_on: null } } : {}),
+    event: 'loan.transactionPosted',
+    audit: {
+      action: 'loan.transactionReversed',
+      details: { reversedId: original.id, reversedType: original.type, reason: input.reason },
+    },
+  });
 }
 
 export async function waiveCharges(
-  _ctx: WriteCtx,
-  _input: ParsedInputOf<'loans.waive'>,
+  ctx: WriteCtx,
+  input: ParsedInputOf<'loans.waive'>,
 ): Promise<OutputOf<'loans.waive'>> {
-  await Promise.resolve();
-  throw new LmsError('INTERNAL', 'Not built yet: loans.waive.');
+  const earlier = await earlierPosting(ctx, input.idempotencyKey);
+  if (earlier) return earlier;
+  const loan = await requireLoan(ctx, input.loanId);
+  if (loan.status !== 'active') throw wrongState('Only charges on an active loan can be waived.');
+  const today = await businessDate(ctx);
+  const state = stateOf(loan, await transactionRowsOf(ctx.tx, loan.id), today);
+  const outstanding =
+    input.component === 'interest'
+      ? state.outstanding.interestMinor
+      : input.component === 'fees'
+        ? state.outstanding.feesMinor
+        : state.outstanding.penaltiesMinor;
+  if (input.amountMinor > outstanding)
+    throw fieldError('amountMinor', `must not exceed the ${input.component} outstanding`, 'invalid_input');
+  return post(ctx, {
+    loan,
+    type: 'waiver',
+    amountMinor: input.amountMinor,
+    component: input.component,
+    valueDate: today,
+    channel: null,
+    reference: null,
+    note: input.reason,
+    idempotencyKey: input.idempotencyKey,
+    hasReceipt: false,
+    event: 'loan.transactionPosted',
+    audit: { action: 'loan.waived', details: { component: input.component, reason: input.reason } },
+  });
 }
 
 export async function writeOffLoan(
-  _ctx: WriteCtx,
-  _input: ParsedInputOf<'loans.writeOff'>,
+  ctx: WriteCtx,
+  input: ParsedInputOf<'loans.writeOff'>,
 ): Promise<OutputOf<'loans.writeOff'>> {
-  await Promise.resolve();
-  throw new LmsError('INTERNAL', 'Not built yet: loans.writeOff.');
+  const earlier = await earlierPosting(ctx, input.idempotencyKey);
+  if (earlier) return earlier;
+  const loan = await requireLoan(ctx, input.loanId);
+  if (loan.status !== 'active') throw wrongState('Only an active loan can be written off.');
+  const today = await businessDate(ctx);
+  return post(ctx, {
+    loan,
+    type: 'writeoff',
+    amountMinor: loan.outstanding_total_minor,
+    valueDate: today,
+    channel: null,
+    reference: null,
+    note: input.reason,
+    idempotencyKey: input.idempotencyKey,
+    hasReceipt: false,
+    columns: { written_off_on: today },
+    event: 'loan.transactionPosted',
+    audit: { action: 'loan.writtenOff', details: { reason: input.reason } },
+  });
 }
 
 export async function recoverLoan(
-  _ctx: WriteCtx,
-  _input: ParsedInputOf<'loans.recover'>,
+  ctx: WriteCtx,
+  input: ParsedInputOf<'loans.recover'>,
 ): Promise<OutputOf<'loans.recover'>> {
-  await Promise.resolve();
-  throw new LmsError('INTERNAL', 'Not built yet: loans.recover.');
+  const earlier = await earlierPosting(ctx, input.idempotencyKey);
+  if (earlier) return earlier;
+  const loan = await requireLoan(ctx, input.loanId);
+  if (loan.status !== 'written_off') throw wrongState('Recoveries are recorded on written-off loans only.');
+  if (input.channel === 'transfer' && !input.reference)
+    throw fieldError('reference', 'is required for a transfer', 'invalid_input');
+  return post(ctx, {
+    loan,
+    type: 'recovery',
+    amountMinor: input.amountMinor,
+    valueDate: await businessDate(ctx),
+    channel: input.channel,
+    reference: input.reference ?? null,
+    idempotencyKey: input.idempotencyKey,
+    till: { kind: 'repayment', amountMinor: input.amountMinor },
+    hasReceipt: true,
+    event: 'loan.transactionPosted',
+    audit: { action: 'loan.recovered', details: { channel: input.channel } },
+  });
 }
 
 export async function restructureLoan(
-  _ctx: WriteCtx,
-  _input: ParsedInputOf<'loans.restructure'>,
+  ctx: WriteCtx,
+  input: ParsedInputOf<'loans.restructure'>,
 ): Promise<OutputOf<'loans.restructure'>> {
-  await Promise.resolve();
-  throw new LmsError('INTERNAL', 'Not built yet: loans.restructure.');
+  const loan = await requireLoan(ctx, input.loanId);
+  if (loan.status !== 'active') throw wrongState('Only an active loan can be restructured.');
+  const today = await businessDate(ctx);
+  if (input.fromDate > today)
+    throw fieldError('fromDate', 'must not be after the business date', 'invalid_terms');
+  const { terms } = parsedTermsOf(loan.terms);
+  const rows = await transactionRowsOf(ctx.tx, loan.id);
+  const result = restructure(terms, engineTransactions(rows, loan.terms_from), {
+    fromDate: input.fromDate,
+    ...(input.repayments !== undefined ? { repayments: input.repayments } : {}),
+    ...(input.annualRate !== undefined ? { annualRate: input.annualRate } : {}),
+    ...(input.firstRepaymentDate !== undefined ? { firstRepaymentDate: input.firstRepaymentDate } : {}),
+    capitaliseArrears: input.capitaliseArrears,
+  });
+  if (!result.ok)
+    throw new LmsError(
+      'VALIDATION',
+      'The loan cannot be restructured on these terms.',
+      'invalid_terms',
+      result.issues.map((i) => ({
+        path: i.path.replace(/^request\.?/, '') || 'fromDate',
+        message: i.message,
+      })),
+    );
+  const actor = requireActor(ctx);
+  const now = ctx.clock.now().toISOString();
+  const history = {
+    id: ctx.ids.uuid(),
+    loan_id: loan.id,
+    kind: input.capitaliseArrears ? 'restructured_capitalised' : 'restructured',
+    effective_from: loan.terms_from ?? loan.disbursed_on ?? input.fromDate,
+    terms: loan.terms,
+    reason: input.reason,
+    decided_by: actor.userId,
+    created_at: now,
+  };
+  const columns = {
+    terms: JSON.stringify(result.value.newTerms.input),
+    terms_from: input.fromDate,
+    repayments: result.value.newTerms.repayments,
+    annual_rate: result.value.newTerms.input.annualRate,
+    updated_at: now,
+  };
+  await ctx.tx.insertInto('loan_terms_history').values(history).execute();
+  await applyLoanColumns(ctx.tx, loan.id, columns);
+  const state = stateOf({ ...loan, ...columns }, rows, today);
+  await applyLoanColumns(ctx.tx, loan.id, projectionOf({ ...loan, ...columns }, state));
+  await ctx.emit({
+    type: 'loan.restructured',
+    entityType: 'loan',
+    entityId: loan.id,
+    payload: { history, columns },
+  });
+  await ctx.audit({
+    action: 'loan.restructured',
+    entityType: 'loan',
+    entityId: loan.id,
+    details: {
+      reason: input.reason,
+      fromDate: input.fromDate,
+      carriedPrincipalMinor: result.value.carriedPrincipalMinor,
+      capitalisedMinor: result.value.capitalisedMinor,
+      arrearsDueMinor: result.value.arrearsDueMinor,
+      repayments: columns.repayments,
+      annualRate: columns.annual_rate,
+    },
+  });
+  return loanViewOf(ctx, loan.id);
 }

@@ -1,12 +1,226 @@
-// The loan projection: a loan's balances, days past due, bucket and payoff as of a business date are the
-// engine's replay of its terms and transactions (shared/loan), written to the `loans` row in the same
-// transaction as the write that changed them, and by end-of-day. Not responsible for deciding what may be
-// posted (posting.ts) or for the ledger (the books issue).
+// The loan projection: a loan's balances, days past due, bucket, payoff and status as of a business date are
+// the engine's replay of its terms and its transactions (shared/loan), written to the `loans` row in the same
+// transaction as every write that changed them, by a received event, and by end-of-day. The same function
+// runs on every replica, so every replica that holds the same transactions holds the same row.
+// Not responsible for deciding what may be posted (posting.ts) or for the general ledger (the books issue).
 import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema';
+import type { Database, LoansTable } from '../../../db/schema';
+import {
+  buildSchedule,
+  parseTerms,
+  replay,
+  type LoanState,
+  type LoanTerms,
+  type Schedule,
+  type Transaction,
+} from '../../../shared/loan';
 
-/** Recomputes the projection of one disbursed loan as of `asOf`; loans not yet disbursed are left alone. */
-export async function projectLoan(_tx: Kysely<Database>, _loanId: string, _asOf: string): Promise<void> {
-  await Promise.resolve();
-  throw new Error('projectLoan: not built yet');
+/** Transaction types the engine replays; disbursements fix the terms, recoveries sit outside a closed book. */
+const engineTypes = new Set(['repayment', 'fee', 'waiver', 'reversal', 'writeoff']);
+
+interface ParsedTerms {
+  terms: LoanTerms;
+  schedule: Schedule;
+}
+
+// Parsing terms and building the schedule cost more than a replay of a young loan; both depend only on the
+// terms' JSON text, so they are cached (bounded; insertion order evicts the oldest).
+const termsCache = new Map<string, ParsedTerms>();
+const termsCacheLimit = 5000;
+
+export function parsedTermsOf(json: string): ParsedTerms {
+  const cached = termsCache.get(json);
+  if (cached) return cached;
+  const parsed = parseTerms(JSON.parse(json));
+  if (!parsed.ok) {
+    throw new Error(`stored loan terms no longer parse: ${parsed.issues.map((i) => i.message).join('; ')}`);
+  }
+  const value = { terms: parsed.value, schedule: buildSchedule(parsed.value) };
+  if (termsCache.size >= termsCacheLimit) termsCache.delete(termsCache.keys().next().value!);
+  termsCache.set(json, value);
+  return value;
+}
+
+export interface LoanTransactionRow {
+  id: string;
+  type: string;
+  amount_minor: number;
+  component: string | null;
+  reverses_id: string | null;
+  value_date: string;
+  hlc: string;
+}
+
+/** The rows the engine replays, as engine transactions (reversals of rows it does not replay are left out). */
+export function engineTransactions(
+  rows: readonly LoanTransactionRow[],
+  termsFrom: string | null,
+): Transaction[] {
+  const inScope = rows.filter(
+    (r) => engineTypes.has(r.type) && (termsFrom === null || r.value_date >= termsFrom),
+  );
+  const ids = new Set(inScope.map((r) => r.id));
+  const out: Transaction[] = [];
+  for (const r of inScope) {
+    const base = { id: r.id, hlc: r.hlc, valueDate: r.value_date };
+    switch (r.type) {
+      case 'repayment':
+      case 'fee':
+        out.push({ ...base, type: r.type, amountMinor: r.amount_minor });
+        break;
+      case 'waiver':
+        out.push({
+          ...base,
+          type: 'waiver',
+          amountMinor: r.amount_minor,
+          component: r.component as 'interest' | 'fees' | 'penalties',
+        });
+        break;
+      case 'reversal':
+        if (r.reverses_id && ids.has(r.reverses_id))
+          out.push({ ...base, type: 'reversal', reversesId: r.reverses_id });
+        break;
+      case 'writeoff':
+        out.push({ ...base, type: 'writeoff' });
+        break;
+    }
+  }
+  return out;
+}
+
+export async function transactionRowsOf(tx: Kysely<Database>, loanId: string): Promise<LoanTransactionRow[]> {
+  return tx
+    .selectFrom('loan_transactions')
+    .select(['id', 'type', 'amount_minor', 'component', 'reverses_id', 'value_date', 'hlc'])
+    .where('loan_id', '=', loanId)
+    .execute();
+}
+
+type ProjectedLoan = Pick<
+  LoansTable,
+  'id' | 'status' | 'terms' | 'terms_from' | 'disbursed_on' | 'closed_on'
+>;
+
+/** The loan's replayed state as of `asOf` (never before its disbursement). */
+export function stateOf(loan: ProjectedLoan, rows: readonly LoanTransactionRow[], asOf: string): LoanState {
+  const { terms, schedule } = parsedTermsOf(loan.terms);
+  const date = asOf < terms.disbursementDate ? terms.disbursementDate : asOf;
+  return replay(terms, engineTransactions(rows, loan.terms_from), date, schedule);
+}
+
+/** The columns a replayed state sets on the loan row. */
+export function projectionOf(
+  loan: ProjectedLoan,
+  state: LoanState,
+): Partial<Record<keyof LoansTable, string | number | null>> {
+  const next = state.installments.find((i) => i.n > 0 && !i.isSettled);
+  const last = state.installments[state.installments.length - 1];
+  const maturity = last?.dueDate ?? null;
+  const status = state.status;
+  const arrearsStatus =
+    status !== 'active'
+      ? 'performing'
+      : maturity !== null && state.asOf > maturity && state.outstanding.totalMinor > 0
+        ? 'overdue'
+        : state.daysPastDue > 0
+          ? 'in_arrears'
+          : 'performing';
+  let closedOn: string | null = null;
+  if (status === 'closed') {
+    const settling = [...state.allocations].reverse().find((a) => !a.isReversed && a.type !== 'fee');
+    closedOn = loan.closed_on ?? settling?.valueDate ?? state.asOf;
+  }
+  return {
+    status,
+    as_of: state.asOf,
+    outstanding_principal_minor: state.outstanding.principalMinor,
+    outstanding_interest_minor: state.outstanding.interestMinor,
+    outstanding_fees_minor: state.outstanding.feesMinor,
+    outstanding_penalties_minor: state.outstanding.penaltiesMinor,
+    outstanding_total_minor: state.outstanding.totalMinor,
+    overdue_total_minor: state.overdue.totalMinor,
+    paid_total_minor: state.paid.totalMinor,
+    payoff_minor: status === 'active' ? state.payoffMinor : 0,
+    credit_minor: state.creditMinor,
+    days_past_due: status === 'active' ? state.daysPastDue : 0,
+    arrears_bucket: status === 'active' ? state.arrearsBucket : 'current',
+    arrears_status: arrearsStatus,
+    next_due_date: status === 'active' ? (next?.dueDate ?? null) : null,
+    next_due_minor: status === 'active' ? (next?.outstandingMinor ?? 0) : 0,
+    maturity_date: maturity,
+    closed_on: closedOn,
+  };
+}
+
+const projectedStatuses = new Set(['active', 'closed', 'written_off']);
+
+/**
+ * Recomputes the projection of one disbursed loan as of `asOf` and answers its state; a loan not yet
+ * disbursed is left alone (answers null).
+ */
+export async function projectLoan(
+  tx: Kysely<Database>,
+  loanId: string,
+  asOf: string,
+  updatedAt?: string,
+): Promise<LoanState | null> {
+  const loan = await tx
+    .selectFrom('loans')
+    .select(['id', 'status', 'terms', 'terms_from', 'disbursed_on', 'closed_on', 'updated_at'])
+    .where('id', '=', loanId)
+    .executeTakeFirst();
+  if (!loan || !projectedStatuses.has(loan.status) || !loan.disbursed_on) return null;
+  const state = stateOf(loan, await transactionRowsOf(tx, loanId), asOf);
+  await tx
+    .updateTable('loans')
+    .set({ ...projectionOf(loan, state), updated_at: updatedAt ?? loan.updated_at } as never)
+    .where('id', '=', loanId)
+    .execute();
+  return state;
+}
+
+/**
+ * Re-projects many loans as of `asOf` (end-of-day), reading each loan's transactions in one pass. Yields to
+ * the event loop every `chunk` loans so the core keeps answering, and reports progress.
+ */
+export async function projectLoans(
+  tx: Kysely<Database>,
+  loanIds: readonly string[],
+  asOf: string,
+  onProgress?: (done: number, total: number) => void,
+  chunk = 1000,
+): Promise<number> {
+  let done = 0;
+  for (let start = 0; start < loanIds.length; start += chunk) {
+    const ids = loanIds.slice(start, start + chunk);
+    const loans = await tx
+      .selectFrom('loans')
+      .select(['id', 'status', 'terms', 'terms_from', 'disbursed_on', 'closed_on'])
+      .where('id', 'in', ids)
+      .execute();
+    const rows = await tx
+      .selectFrom('loan_transactions')
+      .select(['loan_id', 'id', 'type', 'amount_minor', 'component', 'reverses_id', 'value_date', 'hlc'])
+      .where('loan_id', 'in', ids)
+      .execute();
+    const byLoan = new Map<string, LoanTransactionRow[]>();
+    for (const r of rows) {
+      const list = byLoan.get(r.loan_id);
+      if (list) list.push(r);
+      else byLoan.set(r.loan_id, [r]);
+    }
+    for (const loan of loans) {
+      if (!projectedStatuses.has(loan.status) || !loan.disbursed_on) continue;
+      const state = stateOf(loan, byLoan.get(loan.id) ?? [], asOf);
+      await tx
+        .updateTable('loans')
+        .set(projectionOf(loan, state) as never)
+        .where('id', '=', loan.id)
+        .execute();
+    }
+    done += ids.length;
+    onProgress?.(done, loanIds.length);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return done;
 }

@@ -1,0 +1,65 @@
+// What the loan use cases share: the connection to read through (the write transaction's inside a mutation),
+// finding a loan or refusing with a reason, the branch's business date, and product rows as views.
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, LoanProductsTable, LoansTable } from '../../../db/schema';
+import { LmsError, type LoanProductView } from '../../../shared/contract';
+import { requireDevice, type Ctx, type WriteCtx } from '../context';
+
+/** Reads inside a mutation go through its transaction (the single connection is held by it). */
+export const reader = (ctx: Ctx | WriteCtx): Kysely<Database> => ('tx' in ctx ? ctx.tx : ctx.db);
+
+export type LoanRow = Selectable<LoansTable>;
+
+export async function requireLoan(ctx: Ctx | WriteCtx, loanId: string): Promise<LoanRow> {
+  const loan = await reader(ctx).selectFrom('loans').selectAll().where('id', '=', loanId).executeTakeFirst();
+  if (!loan) throw new LmsError('NOT_FOUND', 'There is no such loan.', 'loan_not_found');
+  return loan;
+}
+
+export async function requireProduct(ctx: Ctx | WriteCtx, productId: string): Promise<LoanProductsTable> {
+  const product = await reader(ctx)
+    .selectFrom('loan_products')
+    .selectAll()
+    .where('id', '=', productId)
+    .executeTakeFirst();
+  if (!product) throw new LmsError('NOT_FOUND', 'There is no such loan product.', 'product_not_found');
+  return product;
+}
+
+/** The branch's business date: the date loans are posted and projected on. */
+export async function businessDate(ctx: Ctx | WriteCtx): Promise<string> {
+  const branch = await reader(ctx)
+    .selectFrom('branches')
+    .select('business_date')
+    .where('id', '=', requireDevice(ctx).branchId)
+    .executeTakeFirstOrThrow();
+  return branch.business_date;
+}
+
+export function wrongState(message: string): LmsError {
+  return new LmsError('CONFLICT', message, 'loan_wrong_state');
+}
+
+export function productView(row: LoanProductsTable): LoanProductView {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    kind: row.kind,
+    currency: row.currency,
+    digits: row.digits,
+    minPrincipalMinor: row.min_principal_minor,
+    maxPrincipalMinor: row.max_principal_minor,
+    minRepayments: row.min_repayments,
+    maxRepayments: row.max_repayments,
+    minRate: row.min_rate,
+    maxRate: row.max_rate,
+    defaultRate: row.default_rate,
+    termsTemplate: JSON.parse(row.terms_template) as LoanProductView['termsTemplate'],
+    eligibility: JSON.parse(row.eligibility) as LoanProductView['eligibility'],
+    approvalLimits: JSON.parse(row.approval_limits) as Record<string, number>,
+    allowsTranches: row.allows_tranches === 1,
+    isActive: row.is_active === 1,
+    updatedAt: row.updated_at,
+  };
+}
