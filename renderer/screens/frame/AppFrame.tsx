@@ -21,6 +21,7 @@ import { SyncScreen } from '../sync/SyncScreen';
 import { UsersScreen } from '../users/UsersScreen';
 import { counterRoutes } from '../counter/routes';
 import { loanRoutes } from '../loans/routes';
+import { EndOfDayBanner } from './EndOfDayBanner';
 import { visibleNavItems } from './navigation';
 import { StatusBar } from './StatusBar';
 import { useIdleAwarePolling } from './useIdleAwarePolling';
@@ -102,6 +103,7 @@ export function AppFrame({ me }: { me: Me }) {
         <Navigation me={me} />
       </AppShell.Navbar>
       <AppShell.Main>
+        <EndOfDayBanner me={me} />
         <Routes>
           <Route path="/" element={<HomeScreen me={me} />} />
           <Route
