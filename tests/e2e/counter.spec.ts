@@ -1,0 +1,171 @@
+// The counter journey (the issue's "Done when"): a teller asks to open a till and a manager confirms the
+// opening cash from the vault; the teller pays out an approved loan in cash (net of its deducted fee), posts two
+// repayments from the keyboard — seeing each allocation before confirming — and prints the receipt (its PDF
+// checked with pdftotext for the receipt number and the amount); the teller counts the till short, the manager
+// approves the close with a note, and the till report shows the variance.
+// Runs on a ledger of its own, prepared through `lms call` before its server starts (see CounterLedger).
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { AppFrame } from './pages/AppFrame';
+import { CounterLedger, manager, teller, type Person, type PreparedLoan } from './pages/CounterLedger';
+import { CounterPage, pdfText } from './pages/CounterPage';
+import { CounterTillPage } from './pages/CounterTillPage';
+import { runToken, screenshotPath } from './pages/run';
+import { SignInPage } from './pages/SignInPage';
+
+const port = 4630;
+let ledger: CounterLedger;
+let loan: PreparedLoan;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  ledger = new CounterLedger(port);
+  loan = await ledger.prepare();
+  await ledger.start();
+});
+
+test.afterAll(() => ledger?.stop());
+
+async function signedIn(browser: Browser, person: Person): Promise<Page> {
+  const context = await browser.newContext({ baseURL: ledger.baseURL, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`/#token=${runToken}`);
+  await new SignInPage(page).signIn(person.username, person.password);
+  await new AppFrame(page).expectSignedInAs(person.displayName);
+  return page;
+}
+
+test('a teller’s day: till opened, a loan paid out and repaid at the counter, the till counted and closed', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const tellerPage = await signedIn(browser, teller);
+  const managerPage = await signedIn(browser, manager);
+  const counter = new CounterPage(tellerPage);
+  const tellerTill = new CounterTillPage(tellerPage);
+  const managerTill = new CounterTillPage(managerPage);
+
+  await test.step('the manager puts cash in the vault from the bank', async () => {
+    await new AppFrame(managerPage).goTo('Till');
+    await managerTill.expectShown();
+    await managerTill.depositIntoVault('100,000', 'Cash from the bank for the day');
+    await expect(managerTill.vaultBalance()).toHaveText('KES 100,000.00');
+  });
+
+  await test.step('the teller asks to open a till; it waits for a manager', async () => {
+    await new AppFrame(tellerPage).goTo('Till');
+    await tellerTill.expectShown();
+    await tellerTill.askToOpen('60,000');
+    await expect(tellerTill.waiting()).toContainText('Waiting for a manager to confirm');
+    await tellerPage.screenshot({ path: screenshotPath('counter-01-till-waiting') });
+  });
+
+  await test.step('the teller cannot take cash at the counter before the till is open', async () => {
+    await new AppFrame(tellerPage).goTo('Counter');
+    await counter.expectShown();
+    await counter.takeLoan('Achieng', { customer: loan.customerName });
+    await expect(tellerPage.getByTestId('no-open-till')).toContainText(
+      'Your till is waiting for a manager to confirm its opening cash',
+    );
+    await expect(
+      tellerPage.getByTestId('no-open-till').getByRole('link', { name: 'Go to the till' }),
+    ).toBeVisible();
+    await expect(counter.confirmButton()).toBeDisabled();
+  });
+
+  await test.step('the manager confirms the opening cash', async () => {
+    await managerTill.refreshTills();
+    await expect(managerTill.tillRow(teller.displayName)).toContainText('Waiting for a manager to confirm');
+    await managerTill.confirmOpening(teller.displayName);
+    await expect(managerTill.tillRow(teller.displayName)).toContainText('Open');
+    await expect(managerTill.vaultBalance()).toHaveText('KES 40,000.00');
+  });
+
+  await test.step('the teller pays the approved loan out in cash, net of the deducted fee', async () => {
+    await new AppFrame(tellerPage).goTo('Till');
+    await expect(tellerTill.balance()).toHaveText('KES 60,000.00');
+    await new AppFrame(tellerPage).goTo('Counter');
+    await counter.takeLoan('0712345678', { customer: loan.customerName }); // the phone, as the customer says it
+    await tellerPage.screenshot({ path: screenshotPath('counter-02-disburse') });
+    await counter.disburseInCash('KES 49,500.00');
+    await expect(counter.posted()).toContainText('KES 50,000.00 paid out');
+    await counter.receiptNo();
+    await tellerPage.screenshot({ path: screenshotPath('counter-03-disbursed') });
+  });
+
+  const receipts: string[] = [];
+  for (const [n, amount, shown] of [
+    [1, '3,000', 'KES 3,000.00'],
+    [2, '1250.50', 'KES 1,250.50'],
+  ] as const) {
+    await test.step(`repayment ${n}: ${shown}, with the allocation seen before confirming`, async () => {
+      await counter.nextCustomer();
+      await tellerPage.keyboard.press('Control+A');
+      await counter.takeLoan(loan.customerName.split(' ')[1]!, { customer: loan.customerName });
+      await counter.enterRepayment(amount);
+      await expect(counter.confirmButton()).toHaveText(`Confirm repayment of ${shown}`);
+      const preview = await counter.allocationOf(counter.preview());
+      expect(Object.keys(preview)).toEqual([
+        'Penalties',
+        'Fees',
+        'Interest',
+        'Principal',
+        'Credit (paid in advance)',
+        'Principal after',
+        'Total outstanding after',
+      ]);
+      await tellerPage.screenshot({ path: screenshotPath(`counter-0${3 + n}-repayment-preview`) });
+      await counter.confirm();
+      await expect(counter.posted()).toContainText(`Repayment of ${shown} posted`);
+      // What was posted is what was previewed.
+      expect(await counter.allocationOf(counter.postedAllocation())).toEqual(preview);
+      receipts.push(await counter.receiptNo());
+    });
+  }
+
+  await test.step('the teller prints the receipt; its PDF carries the receipt number and the amount', async () => {
+    await counter.printReceipt();
+    const [first, second] = receipts;
+    expect(first).not.toEqual(second);
+    const text = pdfText(await counter.receiptPdf(loan.loanId, second!));
+    expect(text).toContain(second!);
+    expect(text).toMatch(/1,250\.50/);
+    const saved = await counter.saveReceipt();
+    expect(saved.fileName).toMatch(/\.pdf$/);
+    expect(pdfText(saved.bytes)).toContain(second!);
+    await tellerPage.screenshot({ path: screenshotPath('counter-06-receipt') });
+  });
+
+  await test.step('the teller counts the till: 50.50 short', async () => {
+    await new AppFrame(tellerPage).goTo('Till');
+    // 60,000 opening − 49,500 paid out + 3,000 + 1,250.50 received
+    await expect(tellerTill.balance()).toHaveText('KES 14,750.50');
+    await expect(tellerTill.movements()).toContainText('Disbursement');
+    await tellerTill.startCount();
+    await tellerTill.count({ 'KES 1,000.00': 14, 'KES 500.00': 1, 'KES 100.00': 2 });
+    await expect(tellerTill.countedTotal()).toHaveText('KES 14,700.00');
+    await expect(tellerTill.variance()).toHaveText('Short by KES 50.50');
+    await tellerPage.screenshot({ path: screenshotPath('counter-07-count') });
+    await tellerTill.submitCount('Change given twice to one customer');
+    await expect(tellerTill.waiting()).toContainText('Waiting for manager approval');
+  });
+
+  await test.step('the manager approves the close; the till report shows the variance', async () => {
+    await managerTill.refreshTills();
+    const row = managerTill.tillRow(teller.displayName);
+    await expect(row).toContainText('Waiting for manager approval');
+    await expect(row).toContainText('-KES 50.50');
+    await managerTill.approveClose(teller.displayName, 'Teller warned; shortfall recorded');
+    await expect(row).toContainText('Closed');
+    await expect(managerTill.vaultBalance()).toHaveText('KES 54,700.00');
+    await managerPage.screenshot({ path: screenshotPath('counter-08-closed') });
+    const report = await managerTill.saveReport(teller.displayName);
+    expect(report.fileName).toMatch(/\.pdf$/);
+    expect(pdfText(report.bytes)).toMatch(/50\.50/);
+  });
+
+  await test.step('the teller sees the till closed and can print its report', async () => {
+    await tellerPage.reload();
+    await expect(tellerPage.getByText('Your last till')).toBeVisible();
+    await expect(tellerPage.getByRole('form', { name: 'Open till' })).toBeVisible();
+  });
+});
