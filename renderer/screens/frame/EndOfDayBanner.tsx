@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/contract';
 import { api } from '../../api/api';
 import { formatBusinessDate } from '../../format';
-import type { Me } from '../../stores/session';
+import { useSession, type Me } from '../../stores/session';
 import { useSyncStatus } from '../../stores/syncStatus';
 
 type EodStatus = OutputOf<'eod.status'>;
@@ -72,14 +72,30 @@ export function EndOfDayBanner({ me }: { me: Me }) {
     if (outcome.error) setError(outcome.error.message);
     else setResult(outcome.data);
     await poll();
-    void useSyncStatus.getState().poll(); // the status bar shows the business date
+    if (!outcome.error) {
+      // The business date moved: the status bar and the screens that show it (from auth.me) catch up.
+      void useSyncStatus.getState().poll();
+      void useSession.getState().refresh();
+    }
   }, [poll]);
 
-  // While a run is going, its progress every 500 ms.
+  // While a run is going, its progress every 500 ms — the next ask only after the last answer, since a host
+  // may answer eod.status only between the run's chunks (requests must not pile up behind a long run).
   useEffect(() => {
     if (!isSomeoneRunning) return;
-    const timer = window.setInterval(() => void poll(), progressEveryMs);
-    return () => window.clearInterval(timer);
+    let isCurrent = true;
+    let timer = 0;
+    const next = () => {
+      timer = window.setTimeout(async () => {
+        await poll();
+        if (isCurrent) next();
+      }, progressEveryMs);
+    };
+    next();
+    return () => {
+      isCurrent = false;
+      window.clearTimeout(timer);
+    };
   }, [isSomeoneRunning, poll]);
 
   // Once after sign-in: behind, and not already run for this day in this session.

@@ -22,6 +22,8 @@ const statusColours: Record<TillView['status'], string> = {
 
 function ApproveCloseModal(props: {
   till: TillView;
+  /** The branch's variance tolerance; beyond it the core wants the manager's note. Null: not known. */
+  toleranceMinor: number | null;
   format: CounterFormat;
   onClose(): void;
   onApproved(): void;
@@ -32,10 +34,14 @@ function ApproveCloseModal(props: {
   const [message, setMessage] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
   const busyRef = useRef(false);
+  const [isSubmitted, setSubmitted] = useState(false);
   const money = (minor: number | null) => format.money(minor, till.currency);
+  const isNoteNeeded =
+    props.toleranceMinor !== null && Math.abs(till.varianceMinor ?? 0) > props.toleranceMinor;
 
   async function approve() {
-    if (busyRef.current) return;
+    setSubmitted(true);
+    if (busyRef.current || (isNoteNeeded && note.trim() === '')) return;
     busyRef.current = true;
     setBusy(true);
     const result = await api.call('till.approveClose', { tillId: till.id, note: note.trim() || undefined });
@@ -63,6 +69,15 @@ function ApproveCloseModal(props: {
         </Text>
         <Textarea
           label={t('counter.branchTills.note')}
+          description={
+            isNoteNeeded
+              ? t('counter.branchTills.noteNeeded', { tolerance: money(props.toleranceMinor) })
+              : undefined
+          }
+          required={isNoteNeeded}
+          error={
+            isSubmitted && isNoteNeeded && note.trim() === '' ? t('counter.branchTills.noteRequired') : null
+          }
           maxLength={500}
           autosize
           minRows={2}
@@ -90,6 +105,13 @@ export function BranchTills({ format, onChanged }: { format: CounterFormat; onCh
   const [confirming, setConfirming] = useState<TillView | null>(null);
   const [approving, setApproving] = useState<TillView | null>(null);
   const [isBusy, setBusy] = useState(false);
+  const [toleranceMinor, setToleranceMinor] = useState<number | null>(null);
+
+  useEffect(() => {
+    void api.call('loanSettings.read', {}).then((result) => {
+      if (result.data) setToleranceMinor(result.data.tillVarianceToleranceMinor);
+    });
+  }, []);
 
   const load = useCallback(async () => {
     const result = await api.call('till.list', {});
@@ -202,6 +224,7 @@ export function BranchTills({ format, onChanged }: { format: CounterFormat; onCh
       {approving ? (
         <ApproveCloseModal
           till={approving}
+          toleranceMinor={toleranceMinor}
           format={format}
           onClose={() => setApproving(null)}
           onApproved={() => {

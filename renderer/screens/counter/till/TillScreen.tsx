@@ -1,5 +1,5 @@
 // #/till — for a teller (till.manage) their own till; for a manager (till.approve) today's tills of the branch
-// and the vault; a manager who also works a till sees both. Loan settings (denominations, tolerance) are one
+// and the vault, first; a manager who also works a till sees their own below. Loan settings (denominations, tolerance) are one
 // link away for those who may change them.
 import { Anchor, Divider, Group, Stack, Title } from '@mantine/core';
 import { useRef } from 'react';
@@ -26,14 +26,14 @@ export function TillScreen({ me }: { me: Me }) {
           <Anchor href="#/counter/settings">{t('counter.settings.link')}</Anchor>
         ) : null}
       </Group>
-      {isTeller ? <TellerTill me={me} format={format} /> : null}
-      {isTeller && isManager ? <Divider /> : null}
       {isManager ? (
         <>
           <BranchTills format={format} onChanged={() => vault.current?.reload()} />
           <VaultPanel format={format} handle={vault} />
         </>
       ) : null}
+      {isTeller && isManager ? <Divider /> : null}
+      {isTeller ? <TellerTill me={me} format={format} /> : null}
     </Stack>
   );
 }
