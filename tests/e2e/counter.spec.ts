@@ -2,11 +2,12 @@
 // opening cash from the vault; the teller pays out an approved loan in cash (net of its deducted fee), posts two
 // repayments from the keyboard — seeing each allocation before confirming — and prints the receipt (its PDF
 // checked with pdftotext for the receipt number and the amount); the teller counts the till short, the manager
-// approves the close with a note, and the till report shows the variance.
+// approves the close with a note, and the till report shows the variance. Before all that, the branch's
+// business date is a day behind, so end-of-day runs by itself at the first sign-in.
 // Runs on a ledger of its own, prepared through `lms call` before its server starts (see CounterLedger).
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { AppFrame } from './pages/AppFrame';
-import { CounterLedger, manager, teller, type Person, type PreparedLoan } from './pages/CounterLedger';
+import { CounterLedger, manager, teller, type Person } from './pages/CounterLedger';
 import { CounterPage, pdfText } from './pages/CounterPage';
 import { CounterTillPage } from './pages/CounterTillPage';
 import { runToken, screenshotPath } from './pages/run';
@@ -14,7 +15,7 @@ import { SignInPage } from './pages/SignInPage';
 
 const port = 4630;
 let ledger: CounterLedger;
-let loan: PreparedLoan;
+let loan: Awaited<ReturnType<CounterLedger['prepare']>>;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
@@ -24,6 +25,13 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(() => ledger?.stop());
+
+/** A business date as the screens write it in English ("Nov 25, 2026"). */
+function longDate(date: string): string {
+  return new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
+}
 
 async function signedIn(browser: Browser, person: Person): Promise<Page> {
   const context = await browser.newContext({ baseURL: ledger.baseURL, acceptDownloads: true });
@@ -39,7 +47,20 @@ test('a teller’s day: till opened, a loan paid out and repaid at the counter, 
 }) => {
   test.setTimeout(180_000);
   const tellerPage = await signedIn(browser, teller);
+
+  await test.step('the business date is behind: end-of-day runs by itself at the first sign-in', async () => {
+    const banner = tellerPage.getByTestId('eod-banner');
+    await expect(banner).toContainText('End-of-day done', { timeout: 15_000 });
+    await expect(banner).toContainText(`the business date is now ${longDate(loan.today)}`);
+    await expect(new AppFrame(tellerPage).statusBar()).toContainText(`Business date ${longDate(loan.today)}`);
+    await expect(tellerPage.getByText(longDate(loan.today)).first()).toBeVisible(); // the home page's fact
+    await tellerPage.screenshot({ path: screenshotPath('counter-00-end-of-day') });
+    await banner.getByRole('button', { name: 'Close' }).click();
+    await expect(banner).toBeHidden();
+  });
+
   const managerPage = await signedIn(browser, manager);
+  await expect(managerPage.getByTestId('eod-banner')).toBeHidden();
   const counter = new CounterPage(tellerPage);
   const tellerTill = new CounterTillPage(tellerPage);
   const managerTill = new CounterTillPage(managerPage);
@@ -133,6 +154,13 @@ test('a teller’s day: till opened, a loan paid out and repaid at the counter, 
     expect(saved.fileName).toMatch(/\.pdf$/);
     expect(pdfText(saved.bytes)).toContain(second!);
     await tellerPage.screenshot({ path: screenshotPath('counter-06-receipt') });
+  });
+
+  await test.step('a link to the counter with ?loanId= opens that loan, ready for an amount', async () => {
+    await new AppFrame(tellerPage).goTo('Home');
+    await new AppFrame(tellerPage).openAddress(`/counter?loanId=${loan.loanId}`);
+    await expect(tellerPage.getByTestId('loan-customer')).toHaveText(loan.customerName);
+    await expect(counter.amount()).toBeFocused();
   });
 
   await test.step('the teller counts the till: 50.50 short', async () => {

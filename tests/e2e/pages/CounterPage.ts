@@ -136,9 +136,7 @@ export class CounterPage {
           };
         };
         const loan = await call('loans.get', { loanId });
-        const transaction = loan.data?.transactions.find(
-          (t: { receiptNo: string }) => t.receiptNo === receiptNo,
-        );
+        const transaction = loan.data?.transactions?.find((t) => t.receiptNo === receiptNo);
         if (!transaction) throw new Error(`no transaction with receipt ${receiptNo}`);
         const receipt = await call('loans.receipt', { transactionId: transaction.id });
         if (!receipt.data?.base64) throw new Error(receipt.error?.message);
