@@ -135,11 +135,15 @@ test('a teller’s day: till opened, a loan paid out and repaid at the counter, 
         'Total outstanding after',
       ]);
       await tellerPage.screenshot({ path: screenshotPath(`counter-0${3 + n}-repayment-preview`) });
-      await counter.confirm();
+      // The second is double-clicked: it posts once (one idempotency key per opening of the form).
+      if (n === 1) await counter.confirm();
+      else await counter.confirmByDoubleClick();
       await expect(counter.posted()).toContainText(`Repayment of ${shown} posted`);
       // What was posted is what was previewed.
       expect(await counter.allocationOf(counter.postedAllocation())).toEqual(preview);
       receipts.push(await counter.receiptNo());
+      const repayments = (await counter.transactions(loan.loanId)).filter((t) => t.type === 'repayment');
+      expect(repayments).toHaveLength(n);
     });
   }
 

@@ -116,35 +116,49 @@ export class CounterPage {
     return { fileName: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
   }
 
+  /** Calls an API method with the page's own session (as the screens do), for what the screens do not show. */
+  private async callApi<T>(method: string, input: unknown): Promise<T> {
+    const result = await this.page.evaluate(
+      async ({ method, input, runToken }) => {
+        const response = await fetch(`/api/${method}`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${runToken}`,
+            'x-lms-session': sessionStorage.getItem('lms.session') ?? '',
+          },
+          body: JSON.stringify({ input }),
+        });
+        return (await response.json()) as { data?: unknown; error?: { message: string } };
+      },
+      { method, input, runToken },
+    );
+    if (result.error) throw new Error(`${method}: ${result.error.message}`);
+    return result.data as T;
+  }
+
+  /** The loan's transactions as `loans.get` lists them. */
+  async transactions(loanId: string): Promise<{ id: string; type: string; receiptNo: string | null }[]> {
+    const loan = await this.callApi<{
+      transactions: { id: string; type: string; receiptNo: string | null }[];
+    }>('loans.get', { loanId });
+    return loan.transactions;
+  }
+
   /** The receipt PDF of a posted transaction, asked of `loans.receipt` from the page with its session. */
   async receiptPdf(loanId: string, receiptNo: string): Promise<Buffer> {
-    const base64 = await this.page.evaluate(
-      async ({ loanId, receiptNo, runToken }) => {
-        const call = async (method: string, input: unknown) => {
-          const response = await fetch(`/api/${method}`, {
-            method: 'POST',
-            headers: {
-              'content-type': 'application/json',
-              authorization: `Bearer ${runToken}`,
-              'x-lms-session': sessionStorage.getItem('lms.session') ?? '',
-            },
-            body: JSON.stringify({ input }),
-          });
-          return (await response.json()) as {
-            data?: { transactions?: { id: string; receiptNo: string | null }[]; base64?: string };
-            error?: { message: string };
-          };
-        };
-        const loan = await call('loans.get', { loanId });
-        const transaction = loan.data?.transactions?.find((t) => t.receiptNo === receiptNo);
-        if (!transaction) throw new Error(`no transaction with receipt ${receiptNo}`);
-        const receipt = await call('loans.receipt', { transactionId: transaction.id });
-        if (!receipt.data?.base64) throw new Error(receipt.error?.message);
-        return receipt.data.base64;
-      },
-      { loanId, receiptNo, runToken },
-    );
-    return Buffer.from(base64, 'base64');
+    const transaction = (await this.transactions(loanId)).find((t) => t.receiptNo === receiptNo);
+    if (!transaction) throw new Error(`no transaction with receipt ${receiptNo}`);
+    const receipt = await this.callApi<{ base64: string }>('loans.receipt', {
+      transactionId: transaction.id,
+    });
+    return Buffer.from(receipt.base64, 'base64');
+  }
+
+  /** Confirm, double-clicked, as a hurried teller might. */
+  async confirmByDoubleClick(): Promise<void> {
+    await this.confirmButton().dblclick();
+    await expect(this.posted()).toBeVisible();
   }
 
   /** F2: back to the search for the next customer. */
