@@ -7,12 +7,15 @@
 //   lww    — profile fields, last writer wins per field by HLC;
 //   fact   — never dropped or merged (cash events use it, with the loans issue);
 //   owner  — lifecycle commands that only the owning branch may issue (loans issue).
+// An event about a customer id that a manager settled as the same person as another (customer_aliases, see
+// ./resolutions) applies to that surviving customer.
 // Checklist when adding an event type: emit it in the use case, add its applier here, add its operation to
 // the convergence test (tests/integration/sync.test.ts).
 import type { Kysely } from 'kysely';
 import type { CustomersTable, Database } from '../../db/schema';
 import { projectCustomerRegistered } from '../core/customers/register';
 import { refreshSearch } from '../core/customers/rules';
+import { applyResolution, customerHere, type ResolutionPayload } from './resolutions';
 
 export interface RemoteEvent {
   id: string;
@@ -41,7 +44,7 @@ export interface Applier {
   apply(ctx: ApplyContext, event: RemoteEvent): Promise<void>;
 }
 
-async function raiseException(ctx: ApplyContext, event: RemoteEvent, kind: string, local: unknown) {
+export async function raiseException(ctx: ApplyContext, event: RemoteEvent, kind: string, local: unknown) {
   await ctx.tx
     .insertInto('sync_exceptions')
     .values({
@@ -70,13 +73,23 @@ async function exists(
   return Boolean(await tx.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst());
 }
 
-/** A later KYC decision about the same customer, made here or received, is already applied. */
-async function newerDecision(tx: Kysely<Database>, e: RemoteEvent) {
+/**
+ * A later KYC decision about the same customer, made here or received, is already applied. The customer's ids
+ * are its own and the ids settled into it; a received decision held in an exception (never applied, or set
+ * aside) does not count.
+ */
+async function newerDecision(tx: Kysely<Database>, e: RemoteEvent, customerId: string) {
+  const aliases = await tx
+    .selectFrom('customer_aliases')
+    .select('alias_id')
+    .where('customer_id', '=', customerId)
+    .execute();
+  const ids = [...new Set([e.entityId, customerId, ...aliases.map((a) => a.alias_id)])];
   const own = await tx
     .selectFrom('events')
     .select('hlc')
     .where('type', '=', 'kyc.decided')
-    .where('entity_id', '=', e.entityId)
+    .where('entity_id', 'in', ids)
     .where('hlc', '>', e.hlc)
     .executeTakeFirst();
   if (own) return true;
@@ -84,27 +97,46 @@ async function newerDecision(tx: Kysely<Database>, e: RemoteEvent) {
     .selectFrom('received_events')
     .select('hlc')
     .where('type', '=', 'kyc.decided')
-    .where('entity_id', '=', e.entityId)
+    .where('entity_id', 'in', ids)
     .where('id', '!=', e.id)
     .where('applied_at', 'is not', null)
     .where('hlc', '>', e.hlc)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('sync_exceptions')
+            .select('sync_exceptions.id')
+            .whereRef('sync_exceptions.event_id', '=', 'received_events.id')
+            .where((eb) =>
+              eb.or([
+                eb('sync_exceptions.effect', 'is', null),
+                eb(eb.fn('json_extract', ['sync_exceptions.effect', eb.val('$.type')]), '!=', 'eventApplied'),
+              ]),
+            ),
+        ),
+      ),
+    )
     .executeTakeFirst();
   return Boolean(received);
 }
 
 /**
- * Rows about customers this replica does not hold (head office keeps one of two customers registered with the
- * same national ID and queues the other): queued for the manager beside the clash instead of failing the
- * page on a foreign key, which would stop this replica's sync for good.
+ * The customers an event names, as this replica holds them (an id settled into another customer means that
+ * one). Rows about customers this replica does not hold (head office keeps one of two customers registered with
+ * the same national ID and queues the other) are queued for the manager beside the clash instead of failing the
+ * page on a foreign key, which would stop this replica's sync for good: answers null then.
  */
-async function unknownCustomer(ctx: ApplyContext, e: RemoteEvent, ...customerIds: string[]) {
+async function knownCustomers(ctx: ApplyContext, e: RemoteEvent, ...customerIds: string[]) {
+  const ids: string[] = [];
   for (const id of customerIds) {
-    if (!(await exists(ctx.tx, 'customers', id))) {
+    const here = await customerHere(ctx.tx, id);
+    if (!here) {
       await raiseException(ctx, e, 'event_for_unknown_customer', { customerId: id });
-      return true;
+      return null;
     }
+    ids.push(here);
   }
-  return false;
+  return ids;
 }
 
 const customerColumns = new Set([
@@ -264,11 +296,22 @@ export const appliers: Record<string, Applier> = {
               .executeTakeFirst()
           : undefined;
       if (clash) return raiseException(ctx, e, 'duplicate_registration', clash);
-      await projectCustomerRegistered(ctx.tx, { ...row, field_hlcs: '{}' }, rewardId);
-      if (people?.length)
+      const referrer = row.referred_by_customer_id;
+      const referredBy = referrer ? ((await customerHere(ctx.tx, referrer)) ?? referrer) : null;
+      await projectCustomerRegistered(
+        ctx.tx,
+        { ...row, referred_by_customer_id: referredBy, field_hlcs: '{}' },
+        rewardId,
+      );
+      const members: Record<string, unknown>[] = [];
+      for (const person of people ?? []) {
+        const id = String(person.person_id);
+        members.push({ ...person, person_id: (await customerHere(ctx.tx, id)) ?? id });
+      }
+      if (members.length)
         await ctx.tx
           .insertInto('business_people')
-          .values(people as never)
+          .values(members as never)
           .onConflict((oc) => oc.doNothing())
           .execute();
     },
@@ -276,11 +319,9 @@ export const appliers: Record<string, Applier> = {
   'customer.updated': {
     rule: 'lww',
     async apply(ctx, e) {
-      const customer = await ctx.tx
-        .selectFrom('customers')
-        .selectAll()
-        .where('id', '=', e.entityId)
-        .executeTakeFirst();
+      const id = await customerHere(ctx.tx, e.entityId);
+      const customer =
+        id && (await ctx.tx.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst());
       if (!customer) return raiseException(ctx, e, 'edit_of_unknown_customer', null);
       const { changes, changedBy, changedAt, previous } = e.payload as {
         changes: Record<string, unknown>;
@@ -326,10 +367,15 @@ export const appliers: Record<string, Applier> = {
   },
   'kyc.decided': {
     rule: 'lww',
-    async apply({ tx }, e) {
+    async apply(ctx, e) {
+      const { tx } = ctx;
+      // A decision about a customer this replica does not hold is held for a manager, as other events are.
+      const known = await knownCustomers(ctx, e, e.entityId);
+      if (!known) return;
+      const [customerId] = known as [string];
       // Last decision wins by HLC, whatever the order they arrive in (found by the convergence test: two
       // devices deciding the same customer's KYC offline each ended with the other's decision).
-      if (await newerDecision(tx, e)) return;
+      if (await newerDecision(tx, e, customerId)) return;
       const p = e.payload as {
         decision: 'verified' | 'rejected';
         note: string | null;
@@ -344,7 +390,7 @@ export const appliers: Record<string, Applier> = {
           // Carried since the decision event names its officer and time (older events did not).
           ...(p.decidedBy ? { kyc_decided_by: p.decidedBy, kyc_decided_at: p.decidedAt ?? null } : {}),
         })
-        .where('id', '=', e.entityId)
+        .where('id', '=', customerId)
         .execute();
     },
   },
@@ -354,7 +400,7 @@ export const appliers: Record<string, Applier> = {
       await tx
         .updateTable('customers')
         .set({ kyc_status: 'expired' })
-        .where('id', '=', e.entityId)
+        .where('id', '=', (await customerHere(tx, e.entityId)) ?? e.entityId)
         .where('kyc_status', '=', 'verified')
         .execute();
     },
@@ -368,17 +414,19 @@ export const appliers: Record<string, Applier> = {
         id: string;
         customer_id: string;
       };
-      if (await unknownCustomer(ctx, e, row.customer_id)) return;
+      const known = await knownCustomers(ctx, e, row.customer_id);
+      if (!known) return;
+      const [customerId] = known as [string];
       await tx
         .insertInto('documents')
-        .values(row as never)
+        .values({ ...row, customer_id: customerId } as never)
         .onConflict((oc) => oc.doNothing())
         .execute();
       if (isProfilePhoto)
         await tx
           .updateTable('customers')
           .set({ photo_document_id: row.id })
-          .where('id', '=', e.entityId)
+          .where('id', '=', customerId)
           .execute();
     },
   },
@@ -387,10 +435,14 @@ export const appliers: Record<string, Applier> = {
     async apply(ctx, e) {
       const { tx } = ctx;
       const p = e.payload as { customer_id: string; related_customer_id: string };
-      if (await unknownCustomer(ctx, e, p.customer_id, p.related_customer_id)) return;
+      const known = await knownCustomers(ctx, e, p.customer_id, p.related_customer_id);
+      if (!known) return;
+      const [customerId, relatedId] = known as [string, string];
+      // Two registrations settled as one person: a link between them is a link to oneself, and means nothing.
+      if (customerId === relatedId) return;
       await tx
         .insertInto('relationships')
-        .values(e.payload as never)
+        .values({ ...e.payload, customer_id: customerId, related_customer_id: relatedId } as never)
         .onConflict((oc) => oc.doNothing())
         .execute();
     },
@@ -411,26 +463,22 @@ export const appliers: Record<string, Applier> = {
     rule: 'create',
     async apply(ctx, e) {
       const { tx } = ctx;
-      if (await unknownCustomer(ctx, e, (e.payload as { customer_id: string }).customer_id)) return;
+      const known = await knownCustomers(ctx, e, (e.payload as { customer_id: string }).customer_id);
+      if (!known) return;
       await tx
         .insertInto('communications')
-        .values(e.payload as never)
+        .values({ ...e.payload, customer_id: known[0] } as never)
         .onConflict((oc) => oc.doNothing())
         .execute();
     },
   },
-  // Exceptions are raised per device; a resolution made on another device closes the same exception here when
-  // this device holds it (a head office and its replica), and is otherwise only kept as a received event.
+  // Exceptions are raised per device, each with its own id; a resolution made on another device carries the
+  // event that raised it, so it settles the same exception here (a head office and its replicas) and takes the
+  // same effect on the data (./resolutions). Where it cannot take effect, this ledger's exception stays open.
   'sync.exceptionResolved': {
-    rule: 'lww',
-    async apply({ tx, now }, e) {
-      const p = e.payload as { resolution: string };
-      await tx
-        .updateTable('sync_exceptions')
-        .set({ status: 'resolved', resolution: p.resolution, resolved_at: now })
-        .where('id', '=', e.entityId)
-        .where('status', '=', 'open')
-        .execute();
+    rule: 'fact',
+    async apply(ctx, e) {
+      await applyResolution(ctx, e.payload as unknown as ResolutionPayload, { eventId: e.id }, appliers);
     },
   },
 };

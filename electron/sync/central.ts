@@ -4,6 +4,12 @@
 import pg from 'pg';
 import { centralMigrations } from '../../db/central/migrations';
 
+/**
+ * Head office's configuration that every branch pulls (besides `role.*`): the same list the branch roles'
+ * read policy names (central migration 4).
+ */
+export const headOfficeConfigTypes = ['settings.changed', 'loanProduct.saved'];
+
 export interface Central {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Runs `fn` in one transaction on one connection. */

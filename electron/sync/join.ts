@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import { latestVersion } from '../../db/migrations';
 import { openLedger, writeTransaction } from '../../db/open';
 import type { Database } from '../../db/schema';
-import type { Central } from './central';
+import { headOfficeConfigTypes, type Central } from './central';
 import { pullChanges } from './pull';
 import { registerDevice } from './push';
 
@@ -165,8 +165,9 @@ export async function joinBranch(
     onProgress: options.onProgress,
   });
   const [head] = await central.query<{ head: string }>(
-    `SELECT coalesce(max(global_seq), 0) AS head FROM events WHERE branch_id = $1 OR scope_branch_id = $1`,
-    [pending.branchId],
+    `SELECT coalesce(max(global_seq), 0) AS head FROM events WHERE branch_id = $1 OR scope_branch_id = $1
+       OR ((type = ANY($2::text[]) OR type LIKE 'role.%') AND branch_id IN (SELECT b.id FROM branches b WHERE b.is_head_office))`,
+    [pending.branchId, headOfficeConfigTypes],
   );
   const isComplete = options.maxPages === undefined || pulled.cursor.seq >= Number(head!.head);
   if (!isComplete) {

@@ -10,8 +10,9 @@ import type { Database } from '../../db/schema';
 import { decodeHlc, encodeHlc, receive } from '../../shared/hlc';
 import { eventSchemaVersion, hlcKey } from '../core/events/log';
 import { readSetting, writeSetting } from '../core/settings/store';
-import { appliers, type RemoteEvent } from './appliers';
-import type { Central } from './central';
+import type { RemoteEvent } from './appliers';
+import { appliers } from './registry';
+import { headOfficeConfigTypes, type Central } from './central';
 import { localIdentity } from './push';
 
 export const maxPullPage = 1_000;
@@ -184,9 +185,10 @@ export async function pullChanges(
   for (let page = 0; page < (options.maxPages ?? 100_000); page++) {
     const rows = await central.query<CentralRow>(
       `SELECT global_seq, id, branch_id, device_id, device_seq, hlc, type, entity_type, entity_id, payload, schema_version
-         FROM events WHERE global_seq > $1 AND ($2::boolean OR branch_id = $3::uuid OR scope_branch_id = $3::uuid)
+         FROM events WHERE global_seq > $1 AND ($2::boolean OR branch_id = $3::uuid OR scope_branch_id = $3::uuid
+               OR ((type = ANY($5::text[]) OR type LIKE 'role.%') AND branch_id IN (SELECT b.id FROM branches b WHERE b.is_head_office)))
         ORDER BY global_seq LIMIT $4`,
-      [cursor.seq, options.isHeadOffice ?? false, me.branchId, pageSize],
+      [cursor.seq, options.isHeadOffice ?? false, me.branchId, pageSize, headOfficeConfigTypes],
     );
     if (rows.length === 0) break;
     const result = await applyPage(db, rows.map(toRemote), cursor, me, now(), options.newId);

@@ -87,12 +87,18 @@ async function markPushed(db: Kysely<Database>, deviceId: string, last: number, 
 export async function pushPending(
   db: Kysely<Database>,
   central: Central,
-  options: { batchSize?: number; maxBatches?: number; now?: () => Date } = {},
+  options: { batchSize?: number; maxBatches?: number; now?: () => Date; isHeadOffice?: boolean } = {},
 ): Promise<PushResult> {
   const me = await localIdentity(db);
   const batchSize = Math.min(options.batchSize ?? maxPushBatch, maxPushBatch);
   const now = options.now ?? (() => new Date());
   const registration = await registerDevice(central, me);
+  // Head office's configuration events reach every branch (the branch roles' policy and the pull filter read
+  // this flag). Only the database owner may set it; a branch role's update matches no row.
+  if (options.isHeadOffice)
+    await central.query('UPDATE branches SET is_head_office = true WHERE id = $1 AND NOT is_head_office', [
+      me.branchId,
+    ]);
   const [clock] = await central.query<{ now: string }>(
     'SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS now',
   );

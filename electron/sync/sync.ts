@@ -37,6 +37,7 @@ export async function syncOnce(
     batchSize: options.pageSize,
     maxBatches: options.maxPages,
     now: options.now,
+    isHeadOffice: options.isHeadOffice,
   });
   const upload = options.documentsDir ? await uploadDocuments(db, central, options.documentsDir) : null;
   const pull = await pullChanges(db, central, options);

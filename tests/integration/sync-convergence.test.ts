@@ -18,6 +18,7 @@ import { joinBranch } from '../../electron/sync/join';
 import { removeDir } from '../support/ledger';
 import { hasPostgres, startPglite, startPostgres, type TestCentral } from '../support/central';
 import { anIndividual, files } from '../support/customers';
+import { aProduct } from '../support/loans';
 import {
   aWorld,
   closeWorld,
@@ -29,6 +30,7 @@ import {
   pushOf,
   resetCentral,
   rngFrom,
+  signInEveryone,
   syncOf,
   syncUntilQuiet,
   type Device,
@@ -120,7 +122,274 @@ async function decideKyc(
   world.log.push(`${device.name}: kyc ${decision} ${customer.id}`);
 }
 
+async function businessDateOf(device: Device) {
+  return (
+    await device.db
+      .selectFrom('branches')
+      .select('business_date')
+      .where('id', '=', device.branchId)
+      .executeTakeFirstOrThrow()
+  ).business_date;
+}
+
+async function loansOn(device: Device, status: 'submitted' | 'approved' | 'active') {
+  return device.db
+    .selectFrom('loans')
+    .select(['id', 'disbursed_on', 'next_due_minor', 'outstanding_total_minor'])
+    .where('branch_id', '=', device.branchId)
+    .where('status', '=', status)
+    .orderBy('id')
+    .execute();
+}
+
+/** Two devices of one branch that both hold one of its loans in `status` (each thinks so), or null. */
+async function twoDevicesSharingALoan(world: World, rng: Rng, status: 'submitted' | 'approved' | 'active') {
+  const branches = world.branches.filter((b) => b.devices.length > 1);
+  if (branches.length === 0) return null;
+  const branch = rng.pick(branches);
+  const one = rng.pick(branch.devices);
+  const two = rng.pick(branch.devices.filter((d) => d !== one));
+  const onTwo = new Set((await loansOn(two, status)).map((l) => l.id));
+  const shared = (await loansOn(one, status)).filter((l) => onTwo.has(l.id));
+  if (shared.length === 0) return null;
+  return { branch, devices: [one, two] as const, loan: rng.pick(shared) };
+}
+
+const adminOf = (_world: World, device: Device) => `${device.branchCode.toLowerCase()}-admin`;
+let productCodes = 0;
+
+async function repay(
+  world: World,
+  device: Device,
+  loan: { id: string; disbursed_on: string | null; next_due_minor: number },
+  rng: Rng,
+) {
+  const today = await businessDateOf(device);
+  const from = loan.disbursed_on ?? today;
+  // Sometimes backdated (a transfer that arrived days ago), anywhere from the disbursement to today.
+  const days = Math.max(0, Math.round((Date.parse(today) - Date.parse(from)) / 86_400_000));
+  const valueDate = new Date(Date.parse(from) + rng.int(days + 1) * 86_400_000).toISOString().slice(0, 10);
+  device.node.clock.advanceMs(rng.int(3) * 1_000);
+  const result = await device.node.call(
+    'loans.repay',
+    {
+      loanId: loan.id,
+      amountMinor: 1 + rng.int(Math.max(2, Math.round(loan.next_due_minor * 1.5))),
+      channel: 'transfer',
+      reference: `MPESA-${rng.int(1_000_000)}`,
+      valueDate,
+      idempotencyKey: newId(),
+    },
+    tokenOf(device, adminOf(world, device)),
+  );
+  if (allowed(result, ['loan_wrong_state', 'backdating_not_allowed']))
+    world.log.push(`${device.name}: repay ${loan.id} on ${valueDate}`);
+}
+
 export const operations: Operation[] = [
+  {
+    name: 'head office adds a loan product',
+    weight: 1,
+    async run(world, rng) {
+      world.hq.node.clock.advanceMs(rng.int(3) * 1_000);
+      await world.hq.node.ok(
+        'loanProducts.save',
+        aProduct({
+          code: `P${++productCodes}`,
+          termsTemplate: {
+            interestMethod: rng.pick(['declining_balance', 'flat'] as const),
+            frequency: rng.pick(['weeks', 'months'] as const),
+            penalties: {
+              lateFee: { amount: String(100 + rng.int(500)), graceDays: rng.int(3) },
+              annualRate: '12',
+            },
+          },
+        }),
+        tokenOf(world.hq, adminOf(world, world.hq)),
+      );
+    },
+  },
+  {
+    name: 'an officer applies for a loan',
+    weight: 3,
+    async run(world, rng) {
+      const device = branchDevice(world, rng);
+      const products = await device.db.selectFrom('loan_products').select('id').orderBy('id').execute();
+      const customers = await customersOn(device);
+      if (products.length === 0 || customers.length === 0) return;
+      const officer = rng.pick(branchOf(world, device).officers);
+      const loan = await device.node.ok(
+        'loans.apply',
+        {
+          customerId: rng.pick(customers).id,
+          productId: rng.pick(products).id,
+          principalMinor: 1_000_000 + rng.int(50) * 100_000,
+          repayments: 2 + rng.int(6),
+          expectedDisbursementDate: await businessDateOf(device),
+          purpose: 'Working capital',
+          overrideReason: 'Known to the branch',
+          idempotencyKey: newId(),
+        },
+        tokenOf(device, officer.username),
+      );
+      world.log.push(`${device.name}: apply ${loan.id}`);
+    },
+  },
+  {
+    name: 'a loan goes from application to disbursement on one device',
+    weight: 2,
+    async run(world, rng) {
+      const device = branchDevice(world, rng);
+      const products = await device.db.selectFrom('loan_products').select('id').orderBy('id').execute();
+      const customers = await customersOn(device);
+      if (products.length === 0 || customers.length === 0) return;
+      const officer = rng.pick(branchOf(world, device).officers);
+      const loan = await device.node.ok(
+        'loans.apply',
+        {
+          customerId: rng.pick(customers).id,
+          productId: rng.pick(products).id,
+          principalMinor: 1_000_000 + rng.int(50) * 100_000,
+          repayments: 2 + rng.int(6),
+          expectedDisbursementDate: await businessDateOf(device),
+          purpose: 'Stock',
+          overrideReason: 'Known to the branch',
+          idempotencyKey: newId(),
+        },
+        tokenOf(device, officer.username),
+      );
+      const admin = tokenOf(device, adminOf(world, device));
+      await device.node.ok('loans.decide', { loanId: loan.id, decision: 'approve', reason: 'Fine' }, admin);
+      await device.node.ok(
+        'loans.disburse',
+        { loanId: loan.id, channel: 'transfer', reference: `BANK-${rng.int(1000)}`, idempotencyKey: newId() },
+        admin,
+      );
+      world.log.push(`${device.name}: disburse ${loan.id} at once`);
+    },
+  },
+  {
+    name: 'a manager decides an application',
+    weight: 3,
+    async run(world, rng) {
+      const device = branchDevice(world, rng);
+      const submitted = await loansOn(device, 'submitted');
+      if (submitted.length === 0) return;
+      const loan = rng.pick(submitted);
+      const decision = rng.pick(['approve', 'approve', 'approve', 'return', 'reject'] as const);
+      await device.node.ok(
+        'loans.decide',
+        { loanId: loan.id, decision, reason: `${decision} on ${device.name}` },
+        tokenOf(device, adminOf(world, device)),
+      );
+      world.log.push(`${device.name}: ${decision} ${loan.id}`);
+    },
+  },
+  {
+    name: 'two devices of a branch decide the same application offline',
+    weight: 2,
+    async run(world, rng) {
+      const pair = await twoDevicesSharingALoan(world, rng, 'submitted');
+      if (!pair) return;
+      for (const device of pair.devices) {
+        device.node.clock.advanceMs(rng.int(3) * 1_000);
+        const decision = rng.pick(['approve', 'approve', 'return', 'reject'] as const);
+        const result = await device.node.call(
+          'loans.decide',
+          { loanId: pair.loan.id, decision, reason: `${decision} on ${device.name}` },
+          tokenOf(device, adminOf(world, device)),
+        );
+        if (allowed(result, ['loan_wrong_state']))
+          world.log.push(`${device.name}: ${decision} ${pair.loan.id}`);
+      }
+    },
+  },
+  {
+    name: 'an approved loan is disbursed (sometimes on two devices offline)',
+    weight: 3,
+    async run(world, rng) {
+      const pair = rng.int(3) === 0 ? await twoDevicesSharingALoan(world, rng, 'approved') : null;
+      const device = branchDevice(world, rng);
+      const single = (await loansOn(device, 'approved'))[0];
+      const targets = pair
+        ? pair.devices.map((d) => [d, pair.loan.id] as const)
+        : single
+          ? [[device, single.id] as const]
+          : [];
+      for (const [d, loanId] of targets) {
+        d.node.clock.advanceMs(rng.int(3) * 1_000);
+        const result = await d.node.call(
+          'loans.disburse',
+          { loanId, channel: 'transfer', reference: `BANK-${rng.int(1000)}`, idempotencyKey: newId() },
+          tokenOf(d, adminOf(world, d)),
+        );
+        if (allowed(result, ['already_disbursed', 'loan_wrong_state']))
+          world.log.push(`${d.name}: disburse ${loanId}`);
+      }
+    },
+  },
+  {
+    name: 'a repayment is posted, sometimes backdated',
+    weight: 5,
+    async run(world, rng) {
+      const device = branchDevice(world, rng);
+      const active = await loansOn(device, 'active');
+      if (active.length > 0) await repay(world, device, rng.pick(active), rng);
+    },
+  },
+  {
+    name: 'one device writes a loan off while another takes a repayment on it',
+    weight: 1,
+    async run(world, rng) {
+      const pair = await twoDevicesSharingALoan(world, rng, 'active');
+      if (!pair) return;
+      const [one, two] = pair.devices;
+      const off = await one.node.call(
+        'loans.writeOff',
+        { loanId: pair.loan.id, reason: 'Customer left', idempotencyKey: newId() },
+        tokenOf(one, adminOf(world, one)),
+      );
+      if (allowed(off, ['loan_wrong_state'])) world.log.push(`${one.name}: write off ${pair.loan.id}`);
+      await repay(world, two, pair.loan, rng);
+    },
+  },
+  {
+    name: 'a manager reverses a repayment',
+    weight: 1,
+    async run(world, rng) {
+      const device = branchDevice(world, rng);
+      const repayments = await device.db
+        .selectFrom('loan_transactions')
+        .innerJoin('loans', 'loans.id', 'loan_transactions.loan_id')
+        .select('loan_transactions.id')
+        .where('loans.branch_id', '=', device.branchId)
+        .where('loan_transactions.type', '=', 'repayment')
+        .orderBy('loan_transactions.id')
+        .execute();
+      if (repayments.length === 0) return;
+      const result = await device.node.call(
+        'loans.reverse',
+        {
+          transactionId: rng.pick(repayments).id,
+          reason: 'Posted to the wrong loan',
+          idempotencyKey: newId(),
+        },
+        tokenOf(device, adminOf(world, device)),
+      );
+      allowed(result, ['already_reversed', 'loan_wrong_state']);
+    },
+  },
+  {
+    name: 'a day passes: every device runs end-of-day',
+    weight: 1,
+    async run(world) {
+      for (const device of world.devices) device.node.clock.advanceMs(86_400_000);
+      await signInEveryone(world);
+      for (const device of world.devices)
+        await device.node.ok('eod.run', {}, tokenOf(device, adminOf(world, device)));
+      world.log.push('a day passes');
+    },
+  },
   {
     name: 'an officer onboards an individual',
     weight: 4,
@@ -522,13 +791,21 @@ describe.each(backends)('sync convergence with %s', (_name, start) => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.integer({ min: 1, max: 2 }), { minLength: 2, maxLength: 3 }),
-        fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 20, maxLength: 30 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 30, maxLength: 45 }),
         async (drawn, steps) => {
           await resetCentral(server.central);
           const devicesPerBranch: number[] = [...drawn];
           if (!devicesPerBranch.some((n) => n > 1)) devicesPerBranch[0] = 2;
           const world = await aWorld(server.central, devicesPerBranch);
           try {
+            // Head office's first product and one customer per device reach everyone first, so loan
+            // operations have something to work on from the first steps.
+            await operations
+              .find((o) => o.name === 'head office adds a loan product')!
+              .run(world, rngFrom(1));
+            for (const branch of world.branches)
+              for (const d of branch.devices) await onboard(world, d, rngFrom(2));
+            await syncUntilQuiet(world);
             for (const [choice, seed] of steps) {
               const rng = rngFrom(seed);
               const op = pickOperation(choice);

@@ -2,7 +2,7 @@
 // kept, never dropped, and applied once the app that understands it is installed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomIds } from '../../electron/core/context';
-import { appliers } from '../../electron/sync/appliers';
+import { appliers } from '../../electron/sync/registry';
 import { applyDeferred, pullChanges } from '../../electron/sync/pull';
 import { payloadHash, pushPending } from '../../electron/sync/push';
 import { startPglite, type TestCentral } from '../support/central';

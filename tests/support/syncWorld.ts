@@ -3,6 +3,7 @@
 // on every device, and helpers to sync until quiet and to dump what a device holds of a branch in a canonical
 // order, so "every replica agrees" is one `toEqual`.
 import type { Kysely } from 'kysely';
+import { stateOf } from '../../electron/core/loans/project';
 import type { Database } from '../../db/schema';
 import { randomIds } from '../../electron/core/context';
 import type { Central } from '../../electron/sync/central';
@@ -211,6 +212,15 @@ export async function aWorld(central: Central, devicesPerBranch: number[], prefi
   };
 }
 
+/** Signs every staff member in again on every device (after the clocks moved past their sessions' lifetime). */
+export async function signInEveryone(world: World) {
+  for (const branch of world.branches)
+    for (const device of branch.devices)
+      for (const staff of [branch.admin, ...branch.officers]) await signIn(device, staff);
+  const hqAdmin = `${world.hq.branchCode.toLowerCase()}-admin`;
+  await signIn(world.hq, { userId: '', username: hqAdmin, password: adminPassword });
+}
+
 export async function closeWorld(world: World, extra: Device[] = []) {
   for (const d of [...world.devices, ...extra]) {
     await d.node.close();
@@ -318,7 +328,91 @@ export async function dumpBranch(
     .where('branch_id', '=', branchId)
     .orderBy('id')
     .execute();
-  return { customers, history, documents, relationships, communications, users };
+  return {
+    customers,
+    history,
+    documents,
+    relationships,
+    communications,
+    users,
+    ...(await dumpLoans(db, branchId, without)),
+  };
+}
+
+/**
+ * What the loan events carry, per replica: every product, the branch's loans (the projection's columns
+ * replaced by the engine's replay of the replica's own transactions on one fixed date, so replicas whose
+ * business dates differ still compare) with their transactions, decisions, terms history, collateral and
+ * guarantors, and the cash each till holds.
+ */
+export const balancesDate = '2027-12-31';
+const projectionColumns = new Set([
+  'updated_at',
+  'as_of',
+  'outstanding_principal_minor',
+  'outstanding_interest_minor',
+  'outstanding_fees_minor',
+  'outstanding_penalties_minor',
+  'outstanding_total_minor',
+  'overdue_total_minor',
+  'paid_total_minor',
+  'payoff_minor',
+  'credit_minor',
+  'days_past_due',
+  'arrears_bucket',
+  'arrears_status',
+  'next_due_date',
+  'next_due_minor',
+  'maturity_date',
+  'closed_on',
+]);
+
+export async function dumpLoans(
+  db: Kysely<Database>,
+  branchId: string,
+  without: ReadonlySet<string> = new Set(),
+) {
+  const products = await db.selectFrom('loan_products').selectAll().orderBy('id').execute();
+  // Loans of a customer head office holds only as an exception wait there with it.
+  const loanRows = (
+    await db.selectFrom('loans').selectAll().where('branch_id', '=', branchId).orderBy('id').execute()
+  ).filter((l) => !without.has(l.customer_id));
+  const ids = loanRows.map((l) => l.id);
+  const of = <T extends { loan_id: string }>(rows: T[]) => rows.filter((r) => ids.includes(r.loan_id));
+  const transactions = of(await db.selectFrom('loan_transactions').selectAll().orderBy('id').execute());
+  const loans = loanRows.map((l) => {
+    const kept = Object.fromEntries(Object.entries(l).filter(([k]) => !projectionColumns.has(k)));
+    if (!l.disbursed_on) return kept;
+    const state = stateOf(
+      l,
+      transactions.filter((t) => t.loan_id === l.id),
+      balancesDate,
+    );
+    return {
+      ...kept,
+      balances: {
+        status: state.status,
+        outstanding: state.outstanding,
+        paid: state.paid,
+        credit: state.creditMinor,
+      },
+      // Each transaction's allocation as this replica's replay makes it.
+      allocations: state.allocations.map((a) => [
+        a.transactionId,
+        a.principalMinor,
+        a.interestMinor,
+        a.feesMinor,
+        a.penaltiesMinor,
+        a.creditMinor,
+        a.isReversed,
+      ]),
+    };
+  });
+  const decisions = of(await db.selectFrom('loan_decisions').selectAll().orderBy('id').execute());
+  const termsHistory = of(await db.selectFrom('loan_terms_history').selectAll().orderBy('id').execute());
+  const collateral = of(await db.selectFrom('loan_collateral').selectAll().orderBy('id').execute());
+  const guarantors = of(await db.selectFrom('loan_guarantors').selectAll().orderBy('id').execute());
+  return { products, loans, transactions, decisions, termsHistory, collateral, guarantors };
 }
 
 /** The customers head office holds only as an exception (a clash of national IDs), by customer id. */

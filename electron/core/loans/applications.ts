@@ -18,6 +18,7 @@ import { fieldError, LmsError, type OutputOf, type ParsedInputOf } from '../../.
 import type { LoanCollateralTable, LoanGuarantorsTable, LoanProductsTable } from '../../../db/schema';
 import { requireActor, requireDevice, type Ctx, type WriteCtx } from '../context';
 import { nextNumber } from '../customers/rules';
+import { nextHlc } from '../events/log';
 import { businessDate, reader, requireLoan, requireProduct, wrongState, type LoanRow } from './common';
 import { termsFor } from './products';
 import { loanViewOf } from './views';
@@ -378,6 +379,7 @@ async function changeLoan(
   columns: Record<string, unknown>,
   audit: Record<string, unknown>,
   extra: Record<string, unknown> = {},
+  hlc?: string,
 ) {
   const now = ctx.clock.now().toISOString();
   const set = { ...columns, updated_at: now };
@@ -387,6 +389,7 @@ async function changeLoan(
     entityType: 'loan',
     entityId: loan.id,
     payload: { columns: set, fromStatus: loan.status, ...extra },
+    ...(hlc ? { hlc } : {}),
   });
   await ctx.audit({
     action: type,
@@ -457,7 +460,7 @@ export async function withdrawApplication(
     annual_rate: null,
     decided_by: actor.userId,
     decided_at: now,
-    hlc: now,
+    hlc: await nextHlc(ctx.tx, ctx, requireDevice(ctx).id),
   };
   await ctx.tx.insertInto('loan_decisions').values(decision).execute();
   return changeLoan(
@@ -467,6 +470,7 @@ export async function withdrawApplication(
     { status: 'withdrawn' },
     { reason: input.reason },
     { decision },
+    decision.hlc,
   );
 }
 
