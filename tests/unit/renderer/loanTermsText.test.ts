@@ -4,6 +4,10 @@ import { describeTerms, say } from '../../../renderer/screens/loans/loan/termsTe
 /** A stand-in for i18next: the key with its parameters, so the test reads what the screen would be asked. */
 const t = (key: string, params?: Record<string, unknown>) =>
   params && Object.keys(params).length > 0 ? `${key}(${JSON.stringify(params)})` : key;
+const format = {
+  date: (d: string) => `date ${d}`,
+  major: (amount: string, currency: string) => `${currency} ${amount}`,
+};
 
 const terms = {
   principal: '50000.00',
@@ -26,7 +30,7 @@ describe('a loan’s terms in words', () => {
   const lines = describeTerms(terms);
   const text = (term: string) => {
     const line = lines.find((l) => l.term === term);
-    return line ? say(line.text, t) : undefined;
+    return line ? say(line.text, t, format) : undefined;
   };
 
   it('says how often and how many repayments fall due', () => {
@@ -39,15 +43,18 @@ describe('a loan’s terms in words', () => {
     expect(text('disbursementFee')).toBe(
       'loans.termText.fee.deducted({"charge":"loans.termText.percent({\\"percent\\":\\"2\\"})"})',
     );
-    expect(text('lateFee')).toBe(
-      'loans.termText.lateFee({"charge":"loans.termText.amount({\\"amount\\":\\"500\\",\\"currency\\":\\"KES\\"})","days":3})',
-    );
+    expect(text('lateFee')).toBe('loans.termText.lateFee({"charge":"KES 500","days":3})');
   });
 
   it('names the choices, and leaves out grace that is zero', () => {
     expect(text('interestMethod')).toBe('loans.termText.interestMethod.declining_balance');
     expect(text('graceOnPrincipal')).toBe('loans.termText.periods({"count":2})');
     expect(text('graceOnInterest')).toBeUndefined();
+  });
+
+  it('leaves amounts and dates to the screen’s formatting', () => {
+    expect(text('principal')).toBe('KES 50000.00');
+    expect(text('disbursementDate')).toBe('date 2025-03-03');
   });
 
   it('still shows a term it does not know, raw', () => {

@@ -166,7 +166,7 @@ export function ApplicationScreen({ me }: { me: Me }) {
       >
         <Stack>
           <Grid gap="md">
-            <Grid.Col span={{ base: 12, lg: 5 }}>
+            <Grid.Col span={{ base: 12, lg: 6 }}>
               <Stack>
                 <Fieldset legend={t('loans.apply.who')}>
                   <Stack>
@@ -255,32 +255,30 @@ export function ApplicationScreen({ me }: { me: Me }) {
                 </Fieldset>
               </Stack>
             </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 7 }}>
-              <Stack>
-                <EligibilityPanel
-                  eligibility={eligibility}
-                  currency={currency}
-                  digits={digits}
-                  format={format}
-                />
-                <Paper withBorder p="md" component="section" aria-label={t('loans.apply.schedule')}>
-                  <Text fw={600} mb="sm">
-                    {t('loans.apply.schedule')}
-                  </Text>
-                  {eligibility.check ? (
-                    <SchedulePreview
-                      check={eligibility.check}
-                      currency={currency}
-                      digits={digits}
-                      format={format}
-                    />
-                  ) : (
-                    <Text c="dimmed">{t('loans.apply.scheduleHint')}</Text>
-                  )}
-                </Paper>
-              </Stack>
+            <Grid.Col span={{ base: 12, lg: 6 }}>
+              <EligibilityPanel
+                eligibility={eligibility}
+                currency={currency}
+                digits={digits}
+                format={format}
+              />
             </Grid.Col>
           </Grid>
+          <Paper withBorder p="md" component="section" aria-label={t('loans.apply.schedule')}>
+            <Text fw={600} mb="sm">
+              {t('loans.apply.schedule')}
+            </Text>
+            {eligibility.check ? (
+              <SchedulePreview
+                check={eligibility.check}
+                currency={currency}
+                digits={digits}
+                format={format}
+              />
+            ) : (
+              <Text c="dimmed">{t('loans.apply.scheduleHint')}</Text>
+            )}
+          </Paper>
           <CollateralEditor form={form} currency={currency} businessDate={me.branch.businessDate} />
           <GuarantorEditor form={form} applicantId={customer?.id ?? null} currency={currency} />
           <ErrorAlert message={message} />

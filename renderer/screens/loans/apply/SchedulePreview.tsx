@@ -19,6 +19,7 @@ export function SchedulePreview({ check, currency, digits, format }: Props) {
   return (
     <Table.ScrollContainer minWidth={640} mah={420}>
       <Table
+        style={{ whiteSpace: 'nowrap' }}
         aria-label={t('loans.apply.schedule')}
         striped
         stickyHeader

@@ -121,7 +121,8 @@ export function ApprovalsScreen({ me }: { me: Me }) {
                 <Stack>
                   <Group justify="space-between">
                     <Title order={2} size="h3">
-                      {current.customerName} · {current.applicationNo}
+                      {current.customerName} ·{' '}
+                      {t('loans.header.application', { number: current.applicationNo })}
                     </Title>
                     <Anchor href={`#/loans/${current.id}`}>{t('loans.approvals.openLoan')}</Anchor>
                   </Group>

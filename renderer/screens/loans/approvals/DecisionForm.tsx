@@ -3,7 +3,7 @@
 // (four eyes) and amounts above their approval limit, with a reason that is shown here as it is given.
 import { Alert, Button, Group, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { decisions, type LoanView } from '../../../../shared/contract';
 import { api } from '../../../api/api';
@@ -36,7 +36,7 @@ export function DecisionForm({ loan, format, onDecided, onCancel }: Props) {
   const [rate, setRate] = useState(loan.annualRate);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const call = useCall();
+  const call = useCall(['reason', 'principalMinor', 'repayments', 'annualRate']);
 
   async function submit() {
     const found: Record<string, string> = {};
@@ -68,6 +68,11 @@ export function DecisionForm({ loan, format, onDecided, onCancel }: Props) {
   }
 
   const refusal = call.refusal;
+  const alertRef = useRef<HTMLDivElement>(null);
+  // A refusal (four eyes, the approval limit) is the one thing the manager must read: bring it into view.
+  useEffect(() => {
+    if (refusal) alertRef.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [refusal]);
   return (
     <form
       noValidate
@@ -98,14 +103,14 @@ export function DecisionForm({ loan, format, onDecided, onCancel }: Props) {
               label={t('loans.field.principal')}
               value={principal}
               onChange={(e) => setPrincipal(e.currentTarget.value)}
-              error={errors.principal}
+              error={errors.principal ?? call.fieldError('principalMinor')}
             />
             <TextInput
               label={t('loans.field.repayments')}
               inputMode="numeric"
               value={repayments}
               onChange={(e) => setRepayments(e.currentTarget.value)}
-              error={errors.repayments}
+              error={errors.repayments ?? call.fieldError('repayments')}
             />
             <TextInput
               label={t('loans.field.annualRate')}
@@ -113,13 +118,19 @@ export function DecisionForm({ loan, format, onDecided, onCancel }: Props) {
               rightSection={<Text size="xs">%</Text>}
               value={rate}
               onChange={(e) => setRate(e.currentTarget.value)}
-              error={errors.rate}
+              error={errors.rate ?? call.fieldError('annualRate')}
             />
           </SimpleGrid>
         ) : null}
-        <ReasonInput value={reason} onChange={setReason} error={errors.reason} autoFocus />
-        {refusal ? (
+        <ReasonInput
+          value={reason}
+          onChange={setReason}
+          error={errors.reason ?? call.fieldError('reason')}
+          autoFocus
+        />
+        {refusal && call.error ? (
           <Alert
+            ref={alertRef}
             color={refusal.reason === 'four_eyes' ? 'orange' : 'red'}
             icon={<IconAlertTriangle size={18} />}
             role="alert"

@@ -15,12 +15,21 @@ interface Props {
   tableRef: RefObject<HTMLDivElement | null>;
 }
 
+/** Loans that have (had) money out: only these have an outstanding balance worth showing. */
+const isDisbursed = (loan: LoanSummary) =>
+  loan.status === 'active' || loan.status === 'closed' || loan.status === 'written_off';
+
 export function LoanTable({ rows, format, onOpen, tableRef }: Props) {
   const { t } = useTranslation();
   const money = (loan: LoanSummary, minor: number) => format.moneyIn(minor, loan.currency, loan.digits);
   return (
     <Table.ScrollContainer minWidth={900} ref={tableRef}>
-      <Table highlightOnHover aria-label={t('loans.list.label')} verticalSpacing="xs">
+      <Table
+        style={{ whiteSpace: 'nowrap' }}
+        highlightOnHover
+        aria-label={t('loans.list.label')}
+        verticalSpacing="xs"
+      >
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('loans.field.number')}</Table.Th>
@@ -63,7 +72,7 @@ export function LoanTable({ rows, format, onOpen, tableRef }: Props) {
                 {money(loan, loan.principalMinor)}
               </Table.Td>
               <Table.Td ta="right" ff="monospace">
-                {money(loan, loan.outstandingTotalMinor)}
+                {isDisbursed(loan) ? money(loan, loan.outstandingTotalMinor) : '—'}
               </Table.Td>
               <Table.Td>
                 {loan.status === 'active' || loan.daysPastDue > 0 ? (

@@ -13,7 +13,7 @@ function Stat({ label, children, testId }: { label: string; children: ReactNode;
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text fw={600} ff="monospace" data-testid={testId} component="div">
+      <Text fw={600} size="sm" ff="monospace" data-testid={testId} component="div">
         {children}
       </Text>
     </Paper>
@@ -65,7 +65,16 @@ export function LoanHeader({ loan, format }: { loan: LoanView; format: LoanForma
         <Stat label={t('loans.field.payoff')}>{isLive ? money(loan.payoffMinor) : '—'}</Stat>
         <Stat label={t('loans.field.credit')}>{money(loan.creditMinor)}</Stat>
         <Stat label={t('loans.field.nextDue')}>
-          {loan.nextDueDate ? `${format.date(loan.nextDueDate)} · ${money(loan.nextDueMinor)}` : '—'}
+          {loan.nextDueDate ? (
+            <>
+              {money(loan.nextDueMinor)}
+              <Text size="xs" c="dimmed">
+                {format.date(loan.nextDueDate)}
+              </Text>
+            </>
+          ) : (
+            '—'
+          )}
         </Stat>
       </SimpleGrid>
       {loan.asOf ? (

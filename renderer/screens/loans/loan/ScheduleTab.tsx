@@ -17,7 +17,13 @@ export function ScheduleTab({ loan, format }: { loan: LoanView; format: LoanForm
   const total = (pick: (l: Line) => number) => loan.schedule.reduce((sum, l) => sum + pick(l), 0);
   return (
     <Table.ScrollContainer minWidth={960}>
-      <Table aria-label={t('loans.tabs.schedule')} striped verticalSpacing={4} fz="sm">
+      <Table
+        style={{ whiteSpace: 'nowrap' }}
+        aria-label={t('loans.tabs.schedule')}
+        striped
+        verticalSpacing={4}
+        fz="sm"
+      >
         <Table.Thead>
           <Table.Tr>
             <Table.Th>#</Table.Th>

@@ -3,6 +3,7 @@ import { SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { LoanView } from '../../../../shared/contract';
 import type { LoanFormat } from '../shared/format';
+import { parseAmount } from '../amount';
 import { describeTerms, say } from './termsText';
 
 function Facts({ rows, label }: { rows: [string, string][]; label: string }) {
@@ -43,7 +44,13 @@ export function TermsTab({ loan, format }: { loan: LoanView; format: LoanFormat 
   ];
   const engine: [string, string][] = describeTerms(loan.terms).map((line) => [
     t(`loans.term.${line.term}`, { defaultValue: line.term }),
-    say(line.text, (key, params) => t(key, { ...params, defaultValue: key })),
+    say(line.text, (key, params) => t(key, { ...params, defaultValue: key }), {
+      date: (date) => format.date(date),
+      major: (amount, currency) => {
+        const minor = parseAmount(amount, loan.digits);
+        return minor === null ? `${currency} ${amount}` : format.moneyIn(minor, currency, loan.digits);
+      },
+    }),
   ]);
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">

@@ -39,8 +39,13 @@ export function TransactionsTab({ loan, format, canReverse, onReverse }: Props) 
   return (
     <>
       <ErrorAlert message={error} />
-      <Table.ScrollContainer minWidth={1100}>
-        <Table aria-label={t('loans.tabs.transactions')} verticalSpacing={4} fz="sm">
+      <Table.ScrollContainer minWidth={1200}>
+        <Table
+          style={{ whiteSpace: 'nowrap' }}
+          aria-label={t('loans.tabs.transactions')}
+          verticalSpacing={4}
+          fz="sm"
+        >
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('loans.field.valueDate')}</Table.Th>

@@ -1,7 +1,13 @@
 // A loan's engine terms (the JSON the core fixed, shared/loan termsSchema) in readable words: which terms to show
 // and, for each, an i18n key with its parameters (or the raw value). Pure, so it is unit-tested; a term the
 // screen does not know is still shown, raw, rather than hidden.
-export type Phrase = { key: string; params?: Record<string, string | number | Phrase> } | { raw: string };
+export type Phrase =
+  | { key: string; params?: Record<string, string | number | Phrase> }
+  | { raw: string }
+  /** A business date (YYYY-MM-DD), formatted by the screen. */
+  | { date: string }
+  /** An amount in major units as the engine writes it ("500.00"), formatted by the screen. */
+  | { major: string; currency: string };
 export interface TermLine {
   /** i18n key of the term's label, under `loans.term.` */
   term: string;
@@ -19,7 +25,7 @@ const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 /** A charge: a flat amount in major units ("500") or a percentage ({ percent: "2" }). */
 function charge(c: Terms, currency: string): Phrase {
   if (str(c.percent)) return { key: 'loans.termText.percent', params: { percent: str(c.percent)! } };
-  return { key: 'loans.termText.amount', params: { amount: str(c.amount) ?? '?', currency } };
+  return { major: str(c.amount) ?? '?', currency };
 }
 
 const known = new Set([
@@ -56,7 +62,7 @@ export function describeTerms(terms: Terms): TermLine[] {
   const choice = (term: string, value: unknown) =>
     str(value) ? add(term, { key: `loans.termText.${term}.${str(value)}` }) : null;
 
-  if (str(terms.principal)) add('principal', { raw: `${currency} ${str(terms.principal)}` });
+  if (str(terms.principal)) add('principal', { major: str(terms.principal)!, currency });
   if (str(terms.annualRate))
     add('annualRate', { key: 'loans.termText.rate', params: { rate: str(terms.annualRate)! } });
   choice('interestMethod', terms.interestMethod);
@@ -74,8 +80,8 @@ export function describeTerms(terms: Terms): TermLine[] {
   choice('dayCount', terms.dayCount);
   choice('interestPeriod', terms.interestPeriod);
   choice('brokenPeriodInterest', terms.brokenPeriodInterest);
-  if (str(terms.disbursementDate)) add('disbursementDate', { raw: str(terms.disbursementDate)! });
-  if (str(terms.firstRepaymentDate)) add('firstRepaymentDate', { raw: str(terms.firstRepaymentDate)! });
+  if (str(terms.disbursementDate)) add('disbursementDate', { date: str(terms.disbursementDate)! });
+  if (str(terms.firstRepaymentDate)) add('firstRepaymentDate', { date: str(terms.firstRepaymentDate)! });
   for (const grace of ['graceOnPrincipal', 'graceOnInterest', 'interestFreePeriods'] as const) {
     const n = num(terms[grace]);
     if (n) add(grace, { key: 'loans.termText.periods', params: { count: n } });
@@ -101,11 +107,11 @@ export function describeTerms(terms: Terms): TermLine[] {
   if (str(penalties?.annualRate))
     add('penaltyRate', { key: 'loans.termText.rate', params: { rate: str(penalties?.annualRate)! } });
   if (str(penalties?.arrearsTolerance))
-    add('arrearsTolerance', { raw: `${currency} ${str(penalties?.arrearsTolerance)}` });
+    add('arrearsTolerance', { major: str(penalties?.arrearsTolerance)!, currency });
   choice('allocation', terms.allocation);
   choice('prepayment', terms.prepayment);
   choice('rounding', terms.rounding);
-  if (str(terms.inMultiplesOf)) add('inMultiplesOf', { raw: `${currency} ${str(terms.inMultiplesOf)}` });
+  if (str(terms.inMultiplesOf)) add('inMultiplesOf', { major: str(terms.inMultiplesOf)!, currency });
   const calendar = asRecord(terms.calendar);
   if (calendar) choice('calendarPolicy', calendar.policy);
 
@@ -114,11 +120,22 @@ export function describeTerms(terms: Terms): TermLine[] {
   return lines;
 }
 
+export interface PhraseFormat {
+  date(date: string): string;
+  major(amount: string, currency: string): string;
+}
+
 /** A phrase in words, its nested phrases first (a charge inside "deducted from the amount paid out"). */
-export function say(phrase: Phrase, t: (key: string, params?: Record<string, unknown>) => string): string {
+export function say(
+  phrase: Phrase,
+  t: (key: string, params?: Record<string, unknown>) => string,
+  format: PhraseFormat,
+): string {
   if ('raw' in phrase) return phrase.raw;
+  if ('date' in phrase) return format.date(phrase.date);
+  if ('major' in phrase) return format.major(phrase.major, phrase.currency);
   const params = Object.fromEntries(
-    Object.entries(phrase.params ?? {}).map(([k, v]) => [k, typeof v === 'object' ? say(v, t) : v]),
+    Object.entries(phrase.params ?? {}).map(([k, v]) => [k, typeof v === 'object' ? say(v, t, format) : v]),
   );
   return t(phrase.key, params);
 }

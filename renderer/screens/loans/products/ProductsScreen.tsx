@@ -54,7 +54,12 @@ export function ProductsScreen({ me }: { me: Me }) {
         <Text>{t('loans.products.none')}</Text>
       ) : (
         <Table.ScrollContainer minWidth={900}>
-          <Table highlightOnHover aria-label={t('loans.products.title')} verticalSpacing="xs">
+          <Table
+            style={{ whiteSpace: 'nowrap' }}
+            highlightOnHover
+            aria-label={t('loans.products.title')}
+            verticalSpacing="xs"
+          >
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('loans.productForm.code')}</Table.Th>

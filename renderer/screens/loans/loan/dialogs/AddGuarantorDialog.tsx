@@ -16,7 +16,7 @@ export function AddGuarantorDialog({ loan, format, onClose, onDone }: DialogProp
   const [customer, setCustomer] = useState<CustomerSummary | null>(null);
   const [amount, setAmount] = useState('');
   const [errors, setErrors] = useState<{ customer?: string; amount?: string }>({});
-  const call = useCall();
+  const call = useCall(['customerId', 'guaranteedMinor']);
   async function submit() {
     const guaranteedMinor = parseAmount(amount, loan.digits, format.locale);
     const found = {
@@ -44,7 +44,7 @@ export function AddGuarantorDialog({ loan, format, onClose, onDone }: DialogProp
         value={customer}
         onChange={setCustomer}
         excludeIds={[loan.customerId, ...loan.guarantors.map((g) => g.customerId)]}
-        error={errors.customer}
+        error={errors.customer ?? call.fieldError('customerId')}
         autoFocus
       />
       <MoneyInput
@@ -53,7 +53,7 @@ export function AddGuarantorDialog({ loan, format, onClose, onDone }: DialogProp
         required
         value={amount}
         onChange={(e) => setAmount(e.currentTarget.value)}
-        error={errors.amount}
+        error={errors.amount ?? call.fieldError('guaranteedMinor')}
       />
     </ModalForm>
   );

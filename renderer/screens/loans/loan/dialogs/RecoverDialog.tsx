@@ -19,7 +19,7 @@ export function RecoverDialog({ loan, format, onClose, onDone }: DialogProps) {
   const [channel, setChannel] = useState<Channel>('cash');
   const [reference, setReference] = useState('');
   const [idempotencyKey] = useState(() => crypto.randomUUID());
-  const call = useCall();
+  const call = useCall(['amountMinor', 'reference']);
   async function submit() {
     const amountMinor = parseAmount(amount, loan.digits, format.locale);
     setAmountError(amountMinor ? null : t('loans.inputError.amount'));
@@ -54,7 +54,7 @@ export function RecoverDialog({ loan, format, onClose, onDone }: DialogProps) {
         data-autofocus
         value={amount}
         onChange={(e) => setAmount(e.currentTarget.value)}
-        error={amountError}
+        error={amountError ?? call.fieldError('amountMinor')}
       />
       <Stack gap={4}>
         <Text size="sm" fw={500}>
@@ -73,6 +73,7 @@ export function RecoverDialog({ loan, format, onClose, onDone }: DialogProps) {
         maxLength={80}
         value={reference}
         onChange={(e) => setReference(e.currentTarget.value)}
+        error={call.fieldError('reference')}
       />
     </ModalForm>
   );

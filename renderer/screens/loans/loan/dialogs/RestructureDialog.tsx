@@ -19,7 +19,7 @@ export function RestructureDialog({ loan, format, onClose, onDone }: DialogProps
   const [capitalise, setCapitalise] = useState(false);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const call = useCall();
+  const call = useCall(['fromDate', 'repayments', 'annualRate', 'firstRepaymentDate', 'reason']);
 
   async function submit() {
     const found: Record<string, string> = {};
@@ -68,7 +68,7 @@ export function RestructureDialog({ loan, format, onClose, onDone }: DialogProps
           data-autofocus
           value={fromDate}
           onChange={(e) => setFromDate(e.currentTarget.value)}
-          error={errors.fromDate}
+          error={errors.fromDate ?? call.fieldError('fromDate')}
         />
         <TextInput
           label={t('loans.field.firstRepaymentDate')}
@@ -76,13 +76,14 @@ export function RestructureDialog({ loan, format, onClose, onDone }: DialogProps
           type="date"
           value={firstRepaymentDate}
           onChange={(e) => setFirstRepaymentDate(e.currentTarget.value)}
+          error={call.fieldError('firstRepaymentDate')}
         />
         <TextInput
           label={t('loans.field.repayments')}
           inputMode="numeric"
           value={repayments}
           onChange={(e) => setRepayments(e.currentTarget.value)}
-          error={errors.repayments}
+          error={errors.repayments ?? call.fieldError('repayments')}
         />
         <TextInput
           label={t('loans.field.annualRate')}
@@ -90,7 +91,7 @@ export function RestructureDialog({ loan, format, onClose, onDone }: DialogProps
           rightSection={<Text size="xs">%</Text>}
           value={rate}
           onChange={(e) => setRate(e.currentTarget.value)}
-          error={errors.annualRate}
+          error={errors.annualRate ?? call.fieldError('annualRate')}
         />
       </SimpleGrid>
       <Checkbox
@@ -99,7 +100,7 @@ export function RestructureDialog({ loan, format, onClose, onDone }: DialogProps
         checked={capitalise}
         onChange={(e) => setCapitalise(e.currentTarget.checked)}
       />
-      <ReasonInput value={reason} onChange={setReason} error={errors.reason} />
+      <ReasonInput value={reason} onChange={setReason} error={errors.reason ?? call.fieldError('reason')} />
     </ModalForm>
   );
 }

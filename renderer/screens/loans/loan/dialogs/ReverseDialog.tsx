@@ -20,9 +20,11 @@ export function ReverseDialog({
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [idempotencyKey] = useState(() => crypto.randomUUID());
-  const call = useCall();
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const call = useCall(['reason']);
   async function submit() {
-    if (reason.trim() === '') return call.setError(t('loans.reasonRequired'));
+    setReasonError(reason.trim() === '' ? t('loans.reasonRequired') : null);
+    if (reason.trim() === '') return;
     const done = await call.run(() =>
       api.call('loans.reverse', { transactionId: transaction.id, reason: reason.trim(), idempotencyKey }),
     );
@@ -46,7 +48,12 @@ export function ReverseDialog({
           receipt: transaction.receiptNo ?? '—',
         })}
       </Text>
-      <ReasonInput value={reason} onChange={setReason} autoFocus />
+      <ReasonInput
+        value={reason}
+        onChange={setReason}
+        error={reasonError ?? call.fieldError('reason')}
+        autoFocus
+      />
     </ModalForm>
   );
 }

@@ -16,19 +16,23 @@ const components: readonly Component[] = ['penalties', 'fees', 'interest'];
 
 export function WaiveDialog({ loan, format, onClose, onDone }: DialogProps) {
   const { t } = useTranslation();
-  const [component, setComponent] = useState<Component>('penalties');
+  const [component, setComponent] = useState<Component>(
+    () => components.find((c) => loan.outstanding[`${c}Minor`] > 0) ?? 'penalties',
+  );
   const [amount, setAmount] = useState('');
   const [amountError, setAmountError] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [idempotencyKey] = useState(() => crypto.randomUUID());
-  const call = useCall();
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const call = useCall(['amountMinor', 'reason']);
   const outstanding = loan.outstanding[`${component}Minor`];
 
   async function submit() {
     const amountMinor = parseAmount(amount, loan.digits, format.locale);
     setAmountError(amountMinor ? null : t('loans.inputError.amount'));
     if (!amountMinor) return;
-    if (reason.trim() === '') return call.setError(t('loans.reasonRequired'));
+    setReasonError(reason.trim() === '' ? t('loans.reasonRequired') : null);
+    if (reason.trim() === '') return;
     const done = await call.run(() =>
       api.call('loans.waive', {
         loanId: loan.id,
@@ -76,9 +80,9 @@ export function WaiveDialog({ loan, format, onClose, onDone }: DialogProps) {
         data-autofocus
         value={amount}
         onChange={(e) => setAmount(e.currentTarget.value)}
-        error={amountError}
+        error={amountError ?? call.fieldError('amountMinor')}
       />
-      <ReasonInput value={reason} onChange={setReason} />
+      <ReasonInput value={reason} onChange={setReason} error={reasonError ?? call.fieldError('reason')} />
     </ModalForm>
   );
 }

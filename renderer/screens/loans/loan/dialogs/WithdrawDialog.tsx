@@ -11,9 +11,11 @@ import type { DialogProps } from './types';
 export function WithdrawDialog({ loan, onClose, onDone }: DialogProps) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const call = useCall();
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const call = useCall(['reason']);
   async function submit() {
-    if (reason.trim() === '') return call.setError(t('loans.reasonRequired'));
+    setReasonError(reason.trim() === '' ? t('loans.reasonRequired') : null);
+    if (reason.trim() === '') return;
     const done = await call.run(() => api.call('loans.withdraw', { loanId: loan.id, reason: reason.trim() }));
     if (done) onDone(t('loans.done.withdrawn'));
   }
@@ -28,7 +30,12 @@ export function WithdrawDialog({ loan, onClose, onDone }: DialogProps) {
       onSubmit={() => void submit()}
     >
       <Text>{t('loans.dialog.withdrawBody', { number: loan.applicationNo })}</Text>
-      <ReasonInput value={reason} onChange={setReason} autoFocus />
+      <ReasonInput
+        value={reason}
+        onChange={setReason}
+        error={reasonError ?? call.fieldError('reason')}
+        autoFocus
+      />
     </ModalForm>
   );
 }

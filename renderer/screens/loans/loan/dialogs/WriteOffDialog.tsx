@@ -13,9 +13,11 @@ export function WriteOffDialog({ loan, format, onClose, onDone }: DialogProps) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [idempotencyKey] = useState(() => crypto.randomUUID());
-  const call = useCall();
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const call = useCall(['reason']);
   async function submit() {
-    if (reason.trim() === '') return call.setError(t('loans.reasonRequired'));
+    setReasonError(reason.trim() === '' ? t('loans.reasonRequired') : null);
+    if (reason.trim() === '') return;
     const done = await call.run(() =>
       api.call('loans.writeOff', { loanId: loan.id, reason: reason.trim(), idempotencyKey }),
     );
@@ -40,7 +42,12 @@ export function WriteOffDialog({ loan, format, onClose, onDone }: DialogProps) {
           number: loan.accountNo ?? loan.applicationNo,
         })}
       </Alert>
-      <ReasonInput value={reason} onChange={setReason} autoFocus />
+      <ReasonInput
+        value={reason}
+        onChange={setReason}
+        error={reasonError ?? call.fieldError('reason')}
+        autoFocus
+      />
     </ModalForm>
   );
 }
