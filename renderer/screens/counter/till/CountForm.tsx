@@ -1,8 +1,9 @@
 // "Count and close": a row per denomination the branch uses (`loanSettings.denominations`), the count typed in,
 // value × count beside it, then the counted total, the expected balance and the variance — over or short —
 // as the teller types. A variance beyond the branch's tolerance needs a note for the manager. `till.count`.
+// Keyboard: type a count, Enter moves down the grid and then to the note; the count is submitted by its button.
 import { Alert, Button, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoanSettings, TillView } from '../../../../shared/contract';
 import { api } from '../../../api/api';
@@ -27,6 +28,7 @@ export function CountForm({ till, settings, format, onCounted, onCancel }: Props
   const [isSubmitted, setSubmitted] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
 
   const counts = texts.map(parseCount);
   const lines = countLines(
@@ -85,6 +87,16 @@ export function CountForm({ till, settings, format, onCounted, onCancel }: Props
                       autoFocus={i === 0}
                       data-autofocus={i === 0 || undefined}
                       value={texts[i]}
+                      data-count-row={i}
+                      onKeyDown={(e) => {
+                        // Enter goes down the grid (then to the note), as on a tally sheet; it never submits.
+                        if (e.key !== 'Enter') return;
+                        e.preventDefault();
+                        const next = e.currentTarget.form?.querySelector<HTMLElement>(
+                          `[data-count-row="${i + 1}"]`,
+                        );
+                        (next ?? noteRef.current)?.focus();
+                      }}
                       onChange={(e) => {
                         const value = e.currentTarget.value;
                         setTexts((all) => all.map((old, j) => (j === i ? value : old)));
@@ -124,6 +136,7 @@ export function CountForm({ till, settings, format, onCounted, onCancel }: Props
             {t(`counter.count.variance.${direction}`, { amount: money(Math.abs(varianceMinor)) })}
           </Alert>
           <Textarea
+            ref={noteRef}
             label={t('counter.count.note')}
             description={
               isNoteNeeded
