@@ -7,7 +7,7 @@
 // Runs on a ledger of its own, prepared through `lms call` before its server starts (see CounterLedger).
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { AppFrame } from './pages/AppFrame';
-import { CounterLedger, manager, teller, type Person } from './pages/CounterLedger';
+import { admin, CounterLedger, manager, teller, type Person, type PreparedLoan } from './pages/CounterLedger';
 import { CounterPage, pdfText } from './pages/CounterPage';
 import { CounterTillPage } from './pages/CounterTillPage';
 import { runToken, screenshotPath } from './pages/run';
@@ -15,7 +15,7 @@ import { SignInPage } from './pages/SignInPage';
 
 const port = 4630;
 let ledger: CounterLedger;
-let loan: Awaited<ReturnType<CounterLedger['prepare']>>;
+let loan: PreparedLoan;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
@@ -200,4 +200,42 @@ test('a teller’s day: till opened, a loan paid out and repaid at the counter, 
     await expect(tellerPage.getByText('Your last till')).toBeVisible();
     await expect(tellerPage.getByRole('form', { name: 'Open till' })).toBeVisible();
   });
+});
+
+test('money recovered on a written-off loan is recorded at the counter, by transfer', async ({ browser }) => {
+  const page = await signedIn(browser, teller);
+  const counter = new CounterPage(page);
+  await new AppFrame(page).goTo('Counter');
+  await counter.takeLoan('Mwangi', { customer: loan.writtenOff.customerName });
+  await expect(page.getByRole('form', { name: 'Record recovery' })).toBeVisible();
+  await counter.enterTransfer('2,000', 'EQUITY-778812');
+  await expect(counter.confirmButton()).toHaveText('Confirm recovery of KES 2,000.00');
+  await counter.confirm();
+  await expect(counter.posted()).toContainText('Recovery of KES 2,000.00 recorded');
+  await counter.receiptNo();
+  await page.screenshot({ path: screenshotPath('counter-09-recovery') });
+});
+
+test('an administrator keeps the loan settings the till count and reminders use', async ({ browser }) => {
+  const page = await signedIn(browser, admin);
+  await new AppFrame(page).openAddress('/counter/settings');
+  const form = page.getByRole('form', { name: 'Loan settings' });
+  await expect(form.getByRole('textbox', { name: 'Denomination 1' })).toHaveValue('1000.00');
+  await form.getByRole('button', { name: 'Add a denomination' }).click();
+  await form
+    .getByRole('textbox', { name: /^Denomination \d+$/ })
+    .last()
+    .fill('0.50');
+  await form.getByRole('textbox', { name: 'Variance tolerance' }).fill('1');
+  await form
+    .getByRole('textbox', { name: 'Due soon (English)' })
+    .fill('Dear {{name}}, {{amount}} is due on {{dueDate}}.');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Loan settings saved.' })).toBeVisible();
+  // Kept largest first, so the new coin is last; the tolerance is in minor units.
+  await expect(form.getByRole('textbox', { name: /^Denomination \d+$/ }).last()).toHaveValue('0.50');
+  await expect(form.getByRole('textbox', { name: 'Variance tolerance' })).toHaveValue('1.00');
+  await page.getByText('Français', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Paramètres des prêts' })).toBeVisible();
+  await page.screenshot({ path: screenshotPath('counter-10-settings-fr') });
 });

@@ -45,6 +45,10 @@ export interface PreparedLoan {
   customerName: string;
   phone: string;
   principalMinor: number;
+  businessDate: string;
+  today: string;
+  /** Another customer's loan, written off: money recovered on it is recorded at the counter. */
+  writtenOff: { customerName: string };
 }
 
 /** Today in the branch's time zone. */
@@ -108,7 +112,7 @@ export class CounterLedger {
    * The branch, its staff, a product, a customer and an approved loan, through the CLI. The branch was set up
    * yesterday and end-of-day has not run since, so the first sign-in finds the business date behind.
    */
-  async prepare(): Promise<PreparedLoan & { businessDate: string; today: string }> {
+  async prepare(): Promise<PreparedLoan> {
     const today = todayIn('Africa/Nairobi');
     const businessDate = dayBefore(today);
     await this.lms(
@@ -195,7 +199,9 @@ export class CounterLedger {
       decision: 'approve',
       reason: 'Good repayment history at the branch',
     });
+    const writtenOff = await this.aWrittenOffLoan(product.id, today);
     return {
+      writtenOff,
       loanId: applied.id,
       applicationNo: applied.applicationNo,
       customerName: customer.displayName,
@@ -204,6 +210,53 @@ export class CounterLedger {
       businessDate,
       today,
     };
+  }
+
+  /** A second customer's loan, paid out by transfer and then written off by the manager: money may be recovered. */
+  private async aWrittenOffLoan(productId: string, today: string): Promise<{ customerName: string }> {
+    const customer = await this.call<{ id: string; displayName: string }>(
+      officer,
+      'customers.registerIndividual',
+      {
+        firstName: 'Baraka',
+        lastName: 'Mwangi',
+        dateOfBirth: '1979-11-02',
+        gender: 'male',
+        idType: 'national_id',
+        idNumber: '19283746',
+        phone: '+254733555010',
+        monthlyIncomeMinor: 4_000_000,
+        monthlyExpensesMinor: 1_500_000,
+      },
+    );
+    const applied = await this.call<{ id: string }>(officer, 'loans.apply', {
+      customerId: customer.id,
+      productId,
+      principalMinor: 2_000_000,
+      repayments: 3,
+      annualRate: '24',
+      expectedDisbursementDate: today,
+      purpose: 'Matatu repairs',
+      overrideReason: 'Known customer; KYC documents follow',
+      idempotencyKey: randomUUID(),
+    });
+    await this.call(manager, 'loans.decide', {
+      loanId: applied.id,
+      decision: 'approve',
+      reason: 'Guarantor seen',
+    });
+    await this.call(teller, 'loans.disburse', {
+      loanId: applied.id,
+      channel: 'transfer',
+      reference: 'MPESA-QX81',
+      idempotencyKey: randomUUID(),
+    });
+    await this.call(manager, 'loans.writeOff', {
+      loanId: applied.id,
+      reason: 'Customer left the area; no contact for months',
+      idempotencyKey: randomUUID(),
+    });
+    return { customerName: customer.displayName };
   }
 
   /** Starts `electron/web.ts` on the prepared ledger and waits until it answers (at most 30 s). */

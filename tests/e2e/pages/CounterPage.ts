@@ -83,6 +83,24 @@ export class CounterPage {
     return shown;
   }
 
+  /**
+   * From the keyboard: the amount (focused), Tab to the channel, → to Transfer, Tab to its reference, and
+   * Enter there goes to Confirm. (A recovery form has no quick-fill buttons between amount and channel.)
+   */
+  async enterTransfer(amount: string, reference: string): Promise<void> {
+    await expect(this.amount()).toBeFocused();
+    await this.page.keyboard.type(amount);
+    await this.page.keyboard.press('Tab');
+    await expect(this.page.getByRole('radio', { name: 'Cash' })).toBeFocused();
+    await this.page.keyboard.press('ArrowRight');
+    await expect(this.page.getByRole('radio', { name: 'Transfer' })).toBeChecked();
+    await this.page.keyboard.press('Tab');
+    await expect(this.page.getByRole('textbox', { name: 'Transfer reference' })).toBeFocused();
+    await this.page.keyboard.type(reference);
+    await this.page.keyboard.press('Enter');
+    await expect(this.confirmButton()).toBeFocused();
+  }
+
   /** Confirm has focus: Enter posts. */
   async confirm(): Promise<void> {
     await this.page.keyboard.press('Enter');

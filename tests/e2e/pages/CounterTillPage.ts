@@ -35,11 +35,23 @@ export class CounterTillPage {
     await expect(this.page.getByRole('form', { name: 'Count and close' })).toBeVisible();
   }
 
-  /** Types the count of each note or coin (by its label, e.g. "KES 1,000.00") into the grid. */
+  /**
+   * Counts down the grid from the keyboard, as from a tally sheet: the first cell is focused, each count is
+   * typed (blank for none) and Enter moves to the next denomination (by its label, e.g. "KES 1,000.00").
+   */
   async count(counts: Record<string, number>): Promise<void> {
-    for (const [value, count] of Object.entries(counts)) {
-      await this.page.getByRole('textbox', { name: `Count of ${value}` }).fill(String(count));
+    const cells = this.page.getByRole('textbox', { name: /^Count of / });
+    await expect(cells.first()).toBeFocused();
+    const total = await cells.count();
+    for (let i = 0; i < total; i++) {
+      // Money is formatted with a no-break space ("KES 1,000.00"); the journey writes a plain one.
+      const label = (await cells.nth(i).getAttribute('aria-label'))!
+        .replace(/\s/g, ' ')
+        .replace(/^Count of /, '');
+      if (counts[label] !== undefined) await this.page.keyboard.type(String(counts[label]));
+      await this.page.keyboard.press('Enter');
     }
+    await expect(this.page.getByRole('textbox', { name: 'Note for the manager' })).toBeFocused();
   }
 
   countedTotal() {
@@ -50,9 +62,11 @@ export class CounterTillPage {
     return this.page.getByTestId('variance');
   }
 
+  /** Types the note (focused after the grid) and submits the count. */
   async submitCount(note: string): Promise<void> {
     const form = this.page.getByRole('form', { name: 'Count and close' });
-    await form.getByRole('textbox', { name: 'Note for the manager' }).fill(note);
+    await expect(form.getByRole('textbox', { name: 'Note for the manager' })).toBeFocused();
+    await this.page.keyboard.type(note);
     await form.getByRole('button', { name: 'Submit the count' }).click();
   }
 
@@ -70,7 +84,8 @@ export class CounterTillPage {
 
   async depositIntoVault(amount: string, reason: string): Promise<void> {
     const form = this.page.getByRole('form', { name: 'Move vault cash' });
-    await form.getByRole('radio', { name: 'Deposit (from the bank)' }).check({ force: true });
+    await form.getByText('Deposit (from the bank)', { exact: true }).click();
+    await expect(form.getByRole('radio', { name: 'Deposit (from the bank)' })).toBeChecked();
     await form.getByRole('textbox', { name: /^Amount/ }).fill(amount);
     await form.getByRole('textbox', { name: 'Reason' }).fill(reason);
     await form.getByRole('button', { name: 'Deposit into the vault' }).click();
