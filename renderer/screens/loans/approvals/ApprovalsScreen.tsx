@@ -3,7 +3,7 @@
 // beside the queue: its terms, every eligibility rule, and the decision form (the reason field takes focus).
 import { Anchor, Badge, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoanSummary } from '../../../../shared/contract';
 import { api } from '../../../api/api';
@@ -37,6 +37,12 @@ export function ApprovalsScreen({ me }: { me: Me }) {
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const details = useApplicationDetails(rows ?? [], hasPermission(me, 'loans.apply'));
+  const queueRef = useRef<HTMLTableSectionElement>(null);
+  const hasRows = (rows?.length ?? 0) > 0;
+  // Keyboard first: the oldest application has focus when the queue opens (↑/↓ move, Enter opens).
+  useEffect(() => {
+    if (hasRows) queueRef.current?.querySelector<HTMLElement>('tr[tabindex]')?.focus();
+  }, [hasRows]);
 
   const load = useCallback(async () => {
     const result = await api.call('loans.list', { status: 'submitted', limit: 200 });
@@ -79,12 +85,11 @@ export function ApprovalsScreen({ me }: { me: Me }) {
                     <Table.Th>{t('loans.apply.eligibility')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
-                <Table.Tbody>
-                  {rows.map((loan, i) => (
+                <Table.Tbody ref={queueRef}>
+                  {rows.map((loan) => (
                     <Table.Tr
                       key={loan.id}
                       tabIndex={0}
-                      autoFocus={i === 0}
                       style={{ cursor: 'pointer' }}
                       bg={loan.id === selected ? 'var(--mantine-color-teal-0)' : undefined}
                       onClick={() => setSelected(loan.id)}

@@ -74,7 +74,11 @@ export function RemindersScreen({ me }: { me: Me }) {
         <Text>{t('loans.reminders.none')}</Text>
       ) : (
         <Table.ScrollContainer minWidth={900}>
-          <Table aria-label={t('loans.reminders.title')} verticalSpacing="xs">
+          <Table
+            aria-label={t('loans.reminders.title')}
+            verticalSpacing="xs"
+            style={{ whiteSpace: 'nowrap' }}
+          >
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('loans.reminders.kind')}</Table.Th>
@@ -107,7 +111,7 @@ export function RemindersScreen({ me }: { me: Me }) {
                   <Table.Td ta="right" ff="monospace">
                     {format.money(r.amountMinor)}
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'normal', minWidth: 320 }}>
                     <Text size="sm">{r.message}</Text>
                     <Text size="xs" c="dimmed">
                       {r.language.toUpperCase()} · {format.instant(r.createdAt)}

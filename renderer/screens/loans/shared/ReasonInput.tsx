@@ -20,6 +20,7 @@ export function ReasonInput({ value, onChange, error, label, description, autoFo
       description={description ?? t('loans.reasonHint')}
       required
       data-autofocus={autoFocus || undefined}
+      autoFocus={autoFocus}
       autosize
       minRows={2}
       maxLength={500}
