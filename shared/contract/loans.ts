@@ -792,7 +792,10 @@ export const loanMethods = {
     output: z.object({
       businessDate,
       previousDate: businessDate,
+      /** Active loans brought current. */
       loansProcessed: z.number().int(),
+      /** Of those, the ones whose balances could change and were replayed (the others had nothing due). */
+      loansReplayed: z.number().int(),
       remindersQueued: z.number().int(),
     }),
   }),

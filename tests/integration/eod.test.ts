@@ -198,6 +198,7 @@ describe('the business date', () => {
       businessDate: '2026-11-27',
       previousDate: '2026-11-25',
       loansProcessed: 0,
+      loansReplayed: 0,
       remindersQueued: 0,
     });
     expect(await b.ok('eod.status', {}, b.adminToken)).toMatchObject({
@@ -416,7 +417,8 @@ describe('loans at end-of-day', () => {
         .values(copies.slice(i, i + 200))
         .execute();
     }
-    await daysLater(b, 1);
+    // A month on, every copy has an installment due: each is replayed, and the run reports its progress.
+    await daysLater(b, 31);
     const seen: EodProgress[] = [];
     let done = false;
     const run = b.call('eod.run', {}, b.adminToken).finally(() => {

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { replay, parseTerms } from '../../shared/loan';
-import { engineTransactions, transactionRowsOf } from '../../electron/core/loans/project';
+import { engineTransactions, stateOf, transactionRowsOf } from '../../electron/core/loans/project';
 import { removeDir } from '../support/ledger';
 import { aLoanBranch, aProduct } from '../support/loans';
 
@@ -298,5 +298,60 @@ describe('disbursement and repayments', () => {
     );
     expect(recovered.receiptNo).not.toBeNull();
     await expectProjectionEqualsReplay(b, loan.id);
+  });
+});
+
+describe('end-of-day', () => {
+  it('replays only the loans whose balances can change, and every loan reads the same as a replay today', async () => {
+    const b = await branch();
+    const paying = await b.anActiveLoan();
+    const late = await b.anActiveLoan({ principalMinor: 5_000_000 });
+    // A month and a few days on: both loans have an installment due; one pays it, the other does not.
+    b.clock.advanceMinutes(35 * 24 * 60);
+    const signIn = async (username: string, password: string) =>
+      (await b.ok('auth.signIn', { username, password })).sessionToken;
+    const admin = await signIn('amina', 'Correct-Horse-Battery-42');
+    const teller = await signIn('kamau', 'Teller-Counter-2026');
+    await b.ok('eod.run', {}, admin);
+    const due = (await b.ok('loans.get', { loanId: paying.id }, admin)).schedule[0]!;
+    await b.ok(
+      'loans.repay',
+      {
+        loanId: paying.id,
+        amountMinor: due.outstandingMinor + due.penalties.outstandingMinor,
+        channel: 'transfer',
+        reference: 'P1',
+        idempotencyKey: randomUUID(),
+      },
+      teller,
+    );
+    b.clock.advanceMinutes(24 * 60);
+    const admin2 = await signIn('amina', 'Correct-Horse-Battery-42');
+    const run = await b.ok('eod.run', {}, admin2);
+    // The late loan is in arrears (replayed); the paying one has nothing due until next month (left alone).
+    expect(run.loansReplayed).toBeLessThan(run.loansProcessed);
+    expect(run.loansReplayed).toBeGreaterThanOrEqual(1);
+    const loans = await b.ledger.db.selectFrom('loans').selectAll().where('status', '=', 'active').execute();
+    for (const loan of loans) {
+      const state = stateOf(loan, await transactionRowsOf(b.ledger.db, loan.id), run.businessDate);
+      expect([
+        loan.id,
+        loan.outstanding_total_minor,
+        loan.overdue_total_minor,
+        loan.days_past_due,
+        loan.arrears_bucket,
+        loan.next_due_date,
+      ]).toEqual([
+        loan.id,
+        state.outstanding.totalMinor,
+        state.overdue.totalMinor,
+        state.daysPastDue,
+        state.arrearsBucket,
+        state.installments.find((i) => i.n > 0 && !i.isSettled)?.dueDate ?? null,
+      ]);
+    }
+    const lateNow = await b.ok('loans.get', { loanId: late.id }, admin2);
+    expect(lateNow.daysPastDue).toBeGreaterThan(0);
+    expect(lateNow.outstanding.penaltiesMinor).toBeGreaterThan(0);
   });
 });

@@ -72,6 +72,8 @@ export async function aLoanBranch(options: { clock?: TestClock } = {}) {
         annualRate: '24',
         expectedDisbursementDate: '2026-11-25',
         purpose: 'Stock for the shop',
+        // A second loan for the same customer may break the affordability or exposure rule; the officer knows.
+        overrideReason: 'Long-standing customer',
         idempotencyKey: randomUUID(),
         ...input,
       },

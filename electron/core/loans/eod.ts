@@ -1,6 +1,7 @@
 // End-of-day: moves the branch's business date forward to today (in the branch's time zone) or to a chosen date
-// not beyond today, brings every active and written-off loan of the branch current as of that date (the engine's
-// replay: penalties, days past due, buckets, status), queues the payment reminders, and records the run.
+// not beyond today, brings every active loan of the branch current as of that date (the engine's replay:
+// penalties, days past due, buckets, status — replaying only the loans whose balances can have changed, see
+// `loansToBringCurrent`), queues the payment reminders, and records the run.
 // Not responsible for posting (posting.ts), the projection itself (project.ts) or the reminder rules
 // (reminders.ts).
 //
@@ -25,7 +26,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
 import { LmsError, type OutputOf, type ParsedInputOf } from '../../../shared/contract';
 import { requireDevice, type Ctx, type WriteCtx } from '../context';
-import { projectLoans } from './project';
+import { loansToBringCurrent, projectLoans } from './project';
 import { queueReminders } from './reminders';
 
 export interface EodProgress {
@@ -150,14 +151,7 @@ export async function runEndOfDay(
   const target = input.toDate ?? dates.today;
   checkTarget(target, dates);
   const startedAt = ctx.clock.now().toISOString();
-  const loans = await ctx.tx
-    .selectFrom('loans')
-    .select('id')
-    .where('branch_id', '=', dates.id)
-    .where('status', 'in', ['active', 'written_off'])
-    .orderBy('id')
-    .execute();
-  const ids = loans.map((l) => l.id);
+  const { ids, active } = await loansToBringCurrent(ctx.tx, dates.id, target);
   progress = { done: 0, total: ids.length };
   let remindersQueued: number;
   try {
@@ -174,7 +168,7 @@ export async function runEndOfDay(
     branch_id: dates.id,
     business_date: target,
     previous_date: dates.businessDate,
-    loans_processed: ids.length,
+    loans_processed: active,
     started_by: ctx.actor?.userId ?? null,
     started_at: startedAt,
     finished_at: ctx.clock.now().toISOString(),
@@ -188,7 +182,8 @@ export async function runEndOfDay(
       branchId: dates.id,
       businessDate: target,
       previousDate: dates.businessDate,
-      loansProcessed: ids.length,
+      loansProcessed: active,
+      loansReplayed: ids.length,
       run,
     },
   });
@@ -199,14 +194,16 @@ export async function runEndOfDay(
     details: {
       businessDate: target,
       previousDate: dates.businessDate,
-      loansProcessed: ids.length,
+      loansProcessed: active,
+      loansReplayed: ids.length,
       remindersQueued,
     },
   });
   return {
     businessDate: target,
     previousDate: dates.businessDate,
-    loansProcessed: ids.length,
+    loansProcessed: active,
+    loansReplayed: ids.length,
     remindersQueued,
   };
 }

@@ -10,7 +10,7 @@ import type { Permission } from '../../../shared/permissions';
 import type { Ctx, WriteCtx } from '../context';
 import { searchCustomers } from '../customers/profile';
 import { businessDate, reader, requireLoan, type LoanRow } from './common';
-import { engineTransactions, parsedTermsOf, stateOf, transactionRowsOf } from './project';
+import { engineTransactions, parsedTermsOf, projectionOf, stateOf, transactionRowsOf } from './project';
 
 const summaryColumns = [
   'loans.id',
@@ -87,6 +87,51 @@ function toSummary(r: Record<string, unknown>): LoanSummary {
   };
 }
 
+/**
+ * Active loans as of the business date: the stored projection is as of the last end-of-day that changed the
+ * loan (end-of-day leaves a current loan alone while nothing falls due), so the figures a person reads — the
+ * payoff above all, which grows with each day's interest — are replayed for the rows shown.
+ */
+async function asOfToday(ctx: Ctx, rows: LoanSummary[]): Promise<LoanSummary[]> {
+  const active = rows.filter((r) => r.status === 'active');
+  if (active.length === 0) return rows;
+  const today = await businessDate(ctx);
+  const ids = active.map((r) => r.id);
+  const loans = await ctx.db
+    .selectFrom('loans')
+    .select(['id', 'status', 'terms', 'terms_from', 'disbursed_on', 'closed_on'])
+    .where('id', 'in', ids)
+    .execute();
+  const txs = await ctx.db
+    .selectFrom('loan_transactions')
+    .select(['loan_id', 'id', 'type', 'amount_minor', 'component', 'reverses_id', 'value_date', 'hlc'])
+    .where('loan_id', 'in', ids)
+    .execute();
+  const fresh = new Map<string, Partial<LoanSummary>>();
+  for (const loan of loans) {
+    if (!loan.disbursed_on) continue;
+    const state = stateOf(
+      loan,
+      txs.filter((t) => t.loan_id === loan.id),
+      today,
+    );
+    const p = projectionOf(loan, state);
+    fresh.set(loan.id, {
+      outstandingTotalMinor: state.outstanding.totalMinor,
+      overdueTotalMinor: state.overdue.totalMinor,
+      payoffMinor: p.payoff_minor as number,
+      creditMinor: state.creditMinor,
+      daysPastDue: p.days_past_due as number,
+      arrearsBucket: p.arrears_bucket as LoanSummary['arrearsBucket'],
+      arrearsStatus: p.arrears_status as LoanSummary['arrearsStatus'],
+      nextDueDate: p.next_due_date as string | null,
+      nextDueMinor: p.next_due_minor as number,
+      asOf: state.asOf,
+    });
+  }
+  return rows.map((r) => ({ ...r, ...(fresh.get(r.id) ?? {}) }));
+}
+
 /** Loans whose account or application number starts with the text (B-tree range scans). */
 function numberPrefix(text: string): [string, string] | null {
   const q = text.trim().toUpperCase();
@@ -144,7 +189,13 @@ export async function listLoans(
     .offset(input.offset)
     .execute();
   const count = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return { rows: rows.map((r) => toSummary(r)), total: Number(count.n) };
+  return {
+    rows: await asOfToday(
+      ctx,
+      rows.map((r) => toSummary(r)),
+    ),
+    total: Number(count.n),
+  };
 }
 
 export async function findLoans(
@@ -177,7 +228,10 @@ export async function findLoans(
     .select(summaryColumns)
     .limit(input.limit)
     .execute();
-  return rows.map((r) => toSummary(r));
+  return asOfToday(
+    ctx,
+    rows.map((r) => toSummary(r)),
+  );
 }
 
 function installmentState(i: InstallmentState, asOf: string): LoanView['schedule'][number]['state'] {
@@ -348,8 +402,27 @@ export async function loanViewOf(ctx: Ctx | WriteCtx, loanId: string): Promise<L
     .orderBy('created_at')
     .execute();
   const asOf = state?.asOf ?? today;
+  const live =
+    state && loan.status === 'active'
+      ? (() => {
+          const p = projectionOf(loan, state);
+          return {
+            outstandingTotalMinor: state.outstanding.totalMinor,
+            overdueTotalMinor: state.overdue.totalMinor,
+            payoffMinor: p.payoff_minor as number,
+            creditMinor: state.creditMinor,
+            daysPastDue: p.days_past_due as number,
+            arrearsBucket: p.arrears_bucket as LoanSummary['arrearsBucket'],
+            arrearsStatus: p.arrears_status as LoanSummary['arrearsStatus'],
+            nextDueDate: p.next_due_date as string | null,
+            nextDueMinor: p.next_due_minor as number,
+            asOf: state.asOf,
+          };
+        })()
+      : {};
   return {
     ...summary,
+    ...live,
     purpose: loan.purpose,
     requestedPrincipalMinor: loan.requested_principal_minor,
     approvedPrincipalMinor: loan.approved_principal_minor,
