@@ -83,13 +83,9 @@ export function PaymentForm({ kind, loan, quote, till, format, onPosted }: Props
   const amountMinor = parsed.ok ? parsed.minor : null;
   const isRepayment = kind === 'repayment';
   const { preview, error: previewError } = useRepaymentPreview(loan.id, amountMinor, isRepayment);
+  // Said once the field was left or Enter pressed: "1,2" on the way to "1,250" is not an error yet.
   const amountError =
-    fieldErrors.amount ??
-    (!parsed.ok && (isAmountTouched || amountText !== '') && parsed.error !== 'required'
-      ? t(`counter.amount.errors.${parsed.error}`)
-      : !parsed.ok && isAmountTouched
-        ? t('counter.amount.errors.required')
-        : null);
+    fieldErrors.amount ?? (!parsed.ok && isAmountTouched ? t(`counter.amount.errors.${parsed.error}`) : null);
   const referenceMissing = channel === 'transfer' && reference.trim() === '';
   const isReady =
     amountMinor !== null &&
