@@ -291,6 +291,31 @@ export const loanAppliers: Record<string, Applier> = {
   'loan.withdrawn': lifecycle,
   'loan.disbursed': lifecycle,
   'loan.restructured': lifecycle,
+  'loan.transactionsImported': {
+    rule: 'fact',
+    async apply(ctx, e) {
+      const { transactions } = e.payload as { transactions: LoanTransactionsTable[] };
+      const loans = new Set<string>();
+      for (const t of transactions) {
+        const known = await ctx.tx
+          .selectFrom('loans')
+          .select('id')
+          .where('id', '=', t.loan_id)
+          .executeTakeFirst();
+        if (!known) {
+          await raiseException(ctx, e, 'event_for_unknown_loan', { loanId: t.loan_id, transactionId: t.id });
+          continue;
+        }
+        await ctx.tx
+          .insertInto('loan_transactions')
+          .values(t)
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+        loans.add(t.loan_id);
+      }
+      for (const id of loans) await reproject(ctx.tx, id);
+    },
+  },
   'loan.transactionPosted': {
     rule: 'fact',
     async apply(ctx, e) {

@@ -355,3 +355,88 @@ describe('end-of-day', () => {
     expect(lateNow.outstanding.penaltiesMinor).toBeGreaterThan(0);
   });
 });
+
+describe('a repayments file', () => {
+  it('posts every good row once, in one transaction with one audit record, and names the rows it could not post', async () => {
+    const b = await branch();
+    const one = await b.anActiveLoan();
+    const two = await b.anActiveLoan({ principalMinor: 4_000_000 });
+    const rows = [
+      {
+        accountNo: one.accountNo!,
+        amountMinor: 300_000,
+        valueDate: '2026-11-25',
+        reference: 'F-1',
+        idempotencyKey: randomUUID(),
+      },
+      {
+        accountNo: two.accountNo!,
+        amountMinor: 200_000,
+        valueDate: '2026-11-25',
+        reference: 'F-2',
+        idempotencyKey: randomUUID(),
+      },
+      {
+        accountNo: one.accountNo!,
+        amountMinor: 100_000,
+        valueDate: '2026-11-25',
+        reference: 'F-3',
+        idempotencyKey: randomUUID(),
+      },
+      {
+        accountNo: 'NBO-01-999999',
+        amountMinor: 100,
+        valueDate: '2026-11-25',
+        reference: 'F-4',
+        idempotencyKey: randomUUID(),
+      },
+      {
+        accountNo: two.accountNo!,
+        amountMinor: 100,
+        valueDate: '2026-11-30',
+        reference: 'F-5',
+        idempotencyKey: randomUUID(),
+      },
+    ];
+    const first = await b.ok('loans.importRepayments', { rows }, b.manager.token);
+    expect(first).toEqual({
+      posted: 3,
+      skipped: 0,
+      failed: [
+        { row: 3, message: 'there is no loan with account number NBO-01-999999' },
+        { row: 4, message: 'the value date 2026-11-30 is after the business date 2026-11-25' },
+      ],
+    });
+    const again = await b.ok('loans.importRepayments', { rows: rows.slice(0, 3) }, b.manager.token);
+    expect(again).toEqual({ posted: 0, skipped: 3, failed: [] });
+    const after = await b.ok('loans.get', { loanId: one.id }, b.manager.token);
+    expect(after.outstandingTotalMinor).toBe(one.outstandingTotalMinor - 400_000);
+    expect(after.transactions.filter((t) => t.type === 'repayment').map((t) => t.reference)).toEqual([
+      'F-1',
+      'F-3',
+    ]);
+    await expectProjectionEqualsReplay(b, one.id);
+    await expectProjectionEqualsReplay(b, two.id);
+    const audit = await b.ledger.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('action', '=', 'loan.repaymentsImported')
+      .execute();
+    expect(audit).toHaveLength(2);
+    expect(JSON.parse(audit[0]!.details)).toMatchObject({
+      rows: 5,
+      posted: 3,
+      failed: 2,
+      totalMinor: 600_000,
+      loans: 2,
+    });
+    const events = await b.ledger.db
+      .selectFrom('events')
+      .select('payload')
+      .where('type', '=', 'loan.transactionsImported')
+      .execute();
+    expect(
+      events.map((e) => (JSON.parse(e.payload) as { transactions: unknown[] }).transactions.length),
+    ).toEqual([3]);
+  });
+});

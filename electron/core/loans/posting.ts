@@ -21,12 +21,22 @@ import type { LoanTransactionsTable } from '../../../db/schema';
 import { restructure } from '../../../shared/loan';
 import { requireActor, requireDevice, type WriteCtx } from '../context';
 import { nextNumber } from '../customers/rules';
-import { nextHlc } from '../events/log';
+import { hlcKey, nextHlc } from '../events/log';
 import { tillCash, type TillMovementRow } from '../till/cash';
 import { applyLoanColumns } from './applications';
 import { businessDate, requireLoan, requireProduct, wrongState, type LoanRow } from './common';
 import { termsFor } from './products';
-import { engineTransactions, parsedTermsOf, projectionOf, stateOf, transactionRowsOf } from './project';
+import {
+  engineTransactions,
+  parsedTermsOf,
+  projectionOf,
+  stateOf,
+  transactionRowsOf,
+  writeProjection,
+  type LoanTransactionRow,
+} from './project';
+import { decodeHlc, encodeHlc, tick } from '../../../shared/hlc';
+import { writeSetting } from '../settings/store';
 import { loanViewOf } from './views';
 
 export interface Allocation {
@@ -334,43 +344,156 @@ export async function repayLoan(
   });
 }
 
+/** Rows per chunk of the batch's inserts, per event it emits, and per `IN (…)` lookup. */
+const importChunk = 500;
+
+const chunks = <T>(items: readonly T[], size = importChunk): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, k) => items.slice(k * size, (k + 1) * size));
+
+/**
+ * A bank or mobile-money file of transfer repayments, posted in one transaction: looked up in bulk, each loan
+ * replayed once with all of its new repayments, the rows inserted in chunks, one `loan.transactionsImported`
+ * event per 500 rows (every row travels, so replicas apply the same facts) and one audit record for the file.
+ * A row whose idempotency key was posted before (this file imported twice) is skipped; a row that cannot be
+ * posted (unknown account, a loan not active, a date outside the loan) is reported and the others go on.
+ */
 export async function importRepayments(
   ctx: WriteCtx,
   input: ParsedInputOf<'loans.importRepayments'>,
 ): Promise<OutputOf<'loans.importRepayments'>> {
-  let posted = 0;
-  let skipped = 0;
+  const actor = requireActor(ctx);
+  const device = requireDevice(ctx);
+  const today = await businessDate(ctx);
+  const now = ctx.clock.now().toISOString();
   const failed: { row: number; message: string }[] = [];
-  for (const [i, r] of input.rows.entries()) {
-    const loan = await ctx.tx
-      .selectFrom('loans')
-      .selectAll()
-      .where('account_no', '=', r.accountNo)
-      .executeTakeFirst();
-    if (!loan) {
-      failed.push({ row: i, message: `there is no loan with account number ${r.accountNo}` });
-      continue;
+
+  const seen = new Set<string>();
+  for (const part of chunks(input.rows.map((r) => r.idempotencyKey))) {
+    const rows = await ctx.tx
+      .selectFrom('loan_transactions')
+      .select('idempotency_key')
+      .where('idempotency_key', 'in', part)
+      .execute();
+    for (const r of rows) seen.add(r.idempotency_key!);
+  }
+  const loansByAccount = new Map<string, LoanRow>();
+  for (const part of chunks([...new Set(input.rows.map((r) => r.accountNo))])) {
+    for (const loan of await ctx.tx.selectFrom('loans').selectAll().where('account_no', 'in', part).execute())
+      loansByAccount.set(loan.account_no!, loan);
+  }
+
+  // HLCs for the whole file, ticked in memory from the ledger's clock and written back once.
+  let clock = decodeHlc(await nextHlc(ctx.tx, ctx, device.id));
+  const nextTick = () => {
+    clock = tick(clock, ctx.clock.now().getTime(), device.id);
+    return encodeHlc(clock);
+  };
+  let skipped = 0;
+  const accepted: { index: number; loan: LoanRow; row: LoanTransactionsTable }[] = [];
+  input.rows.forEach((r, index) => {
+    if (seen.has(r.idempotencyKey)) {
+      skipped++;
+      return;
     }
-    try {
-      const result = await repayLoan(ctx, {
-        loanId: loan.id,
-        amountMinor: r.amountMinor,
+    seen.add(r.idempotencyKey);
+    const loan = loansByAccount.get(r.accountNo);
+    const from = loan?.terms_from ?? loan?.disbursed_on ?? today;
+    const problem = !loan
+      ? `there is no loan with account number ${r.accountNo}`
+      : loan.status !== 'active'
+        ? `loan ${r.accountNo} is ${loan.status.replace('_', ' ')}, not active`
+        : r.valueDate > today
+          ? `the value date ${r.valueDate} is after the business date ${today}`
+          : r.valueDate < from
+            ? `the value date ${r.valueDate} is before ${from}, when the loan’s current terms start`
+            : null;
+    if (problem || !loan) {
+      failed.push({ row: index, message: problem ?? 'not posted' });
+      return;
+    }
+    accepted.push({
+      index,
+      loan,
+      row: {
+        id: ctx.ids.uuid(),
+        loan_id: loan.id,
+        branch_id: device.branchId,
+        type: 'repayment',
+        amount_minor: r.amountMinor,
+        component: null,
+        reverses_id: null,
+        value_date: r.valueDate,
+        hlc: nextTick(),
         channel: 'transfer',
         reference: r.reference,
-        valueDate: r.valueDate,
-        idempotencyKey: r.idempotencyKey,
-      });
-      if (result.isReplay) skipped++;
-      else posted++;
-    } catch (error) {
-      if (!(error instanceof LmsError)) throw error;
-      failed.push({
-        row: i,
-        message: error.issues?.[0] ? `${error.issues[0].path} ${error.issues[0].message}` : error.message,
-      });
-    }
+        till_id: null,
+        receipt_no: null,
+        idempotency_key: r.idempotencyKey,
+        allocation: null,
+        note: null,
+        posted_by: actor.userId,
+        posted_at: now,
+      },
+    });
+  });
+  await writeSetting(ctx.tx, hlcKey, encodeHlc(clock), now);
+
+  // Each loan replayed once, with every new repayment: their allocations and the loan's projection.
+  const byLoan = new Map<string, typeof accepted>();
+  for (const a of accepted) byLoan.set(a.loan.id, [...(byLoan.get(a.loan.id) ?? []), a]);
+  const history = new Map<string, LoanTransactionRow[]>();
+  for (const part of chunks([...byLoan.keys()])) {
+    const rows = await ctx.tx
+      .selectFrom('loan_transactions')
+      .select(['loan_id', 'id', 'type', 'amount_minor', 'component', 'reverses_id', 'value_date', 'hlc'])
+      .where('loan_id', 'in', part)
+      .execute();
+    for (const r of rows) history.set(r.loan_id, [...(history.get(r.loan_id) ?? []), r]);
   }
-  return { posted, skipped, failed };
+  for (const [loanId, items] of byLoan) {
+    const loan = items[0]!.loan;
+    const state = stateOf(loan, [...(history.get(loanId) ?? []), ...items.map((a) => a.row)], today);
+    const allocations = new Map(state.allocations.map((x) => [x.transactionId, x]));
+    for (const a of items) {
+      const x = allocations.get(a.row.id);
+      a.row.allocation = JSON.stringify({
+        principalMinor: x?.principalMinor ?? 0,
+        interestMinor: x?.interestMinor ?? 0,
+        feesMinor: x?.feesMinor ?? 0,
+        penaltiesMinor: x?.penaltiesMinor ?? 0,
+        creditMinor: x?.creditMinor ?? 0,
+        balanceAfter: {
+          principalMinor: state.outstanding.principalMinor,
+          totalOutstandingMinor: state.outstanding.totalMinor,
+        },
+      } satisfies PostedAllocation);
+    }
+    await writeProjection(ctx.tx, loan, state);
+  }
+  const rows = accepted.map((a) => a.row);
+  for (const part of chunks(rows, 200)) await ctx.tx.insertInto('loan_transactions').values(part).execute();
+  const batchId = ctx.ids.uuid();
+  for (const part of chunks(rows))
+    await ctx.emit({
+      type: 'loan.transactionsImported',
+      entityType: 'loan_import',
+      entityId: batchId,
+      payload: { transactions: part },
+    });
+  await ctx.audit({
+    action: 'loan.repaymentsImported',
+    entityType: 'loan_import',
+    entityId: batchId,
+    details: {
+      rows: input.rows.length,
+      posted: rows.length,
+      skipped,
+      failed: failed.length,
+      totalMinor: rows.reduce((s, r) => s + r.amount_minor, 0),
+      loans: byLoan.size,
+    },
+  });
+  return { posted: rows.length, skipped, failed };
 }
 
 export async function reverseTransaction(
