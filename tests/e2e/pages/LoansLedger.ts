@@ -94,9 +94,9 @@ export class LoansLedger {
     });
   }
 
-  /** The branch, its staff, the demo product and an eligible customer. */
-  async prepare(): Promise<{ today: string }> {
-    const today = todayIn('Africa/Nairobi');
+  /** The branch, its staff, the demo product and an eligible customer; the business date is today unless given. */
+  async prepare(businessDate = todayIn('Africa/Nairobi')): Promise<{ today: string }> {
+    const today = businessDate;
     await this.lms([
       'init',
       '--institution',
