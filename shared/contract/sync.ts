@@ -52,6 +52,42 @@ export const syncSummary = z.object({
   finishedAt: instant,
 });
 
+/**
+ * What settling an exception changed on this ledger (electron/sync/resolutions.ts), the same on every replica
+ * that holds it; the queue puts it in words.
+ *   customerMerged — the other registration's id now means this customer (later events about it apply here);
+ *                    `fields` are the profile fields taken from it (none when ours was kept as it was);
+ *   eventApplied   — the held event was applied (to the customer it names, or the one that id was merged into);
+ *   eventDiscarded — the held event was set aside (still kept in the received log);
+ *   userAdded      — the other device's account is on this ledger under `username`, active or not;
+ *   recorded       — the decision was recorded; no data changed.
+ */
+export const exceptionEffect = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('customerMerged'),
+    customerId: z.string(),
+    customerName: z.string(),
+    aliasId: z.string(),
+    fields: z.array(z.string()),
+  }),
+  z.object({
+    type: z.literal('eventApplied'),
+    eventId: z.string(),
+    eventType: z.string(),
+    customerId: z.string().nullable(),
+    customerName: z.string().nullable(),
+  }),
+  z.object({ type: z.literal('eventDiscarded'), eventId: z.string(), eventType: z.string() }),
+  z.object({
+    type: z.literal('userAdded'),
+    userId: z.string(),
+    username: z.string(),
+    isActive: z.boolean(),
+  }),
+  z.object({ type: z.literal('recorded') }),
+]);
+export type ExceptionEffect = z.infer<typeof exceptionEffect>;
+
 export const syncExceptionView = z.object({
   id: uuid,
   kind: z.string(),
@@ -65,6 +101,8 @@ export const syncExceptionView = z.object({
   status: z.enum(['open', 'resolved']),
   resolution: z.enum(exceptionResolutions).nullable(),
   note: z.string().nullable(),
+  /** What the resolution changed; null while open. */
+  effect: exceptionEffect.nullable(),
   resolvedBy: z.string().nullable(),
   resolvedAt: instant.nullable(),
   createdAt: instant,
@@ -136,7 +174,8 @@ export const syncMethods = {
     output: z.array(syncExceptionView),
   }),
   'sync.resolveException': method({
-    description: 'Settle a sync conflict: keep ours, accept theirs, or record a merge (an event, audited).',
+    description:
+      'Settle a sync conflict: keep ours, accept theirs, or merge; the effect is applied here and on every replica.',
     access: 'loans.approve',
     kind: 'mutation',
     input: z

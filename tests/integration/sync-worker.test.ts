@@ -141,6 +141,8 @@ describe('the sync worker', () => {
 
   it('resolves an exception as an audited event, once', async () => {
     const id = randomIds.uuid();
+    // The customer this ledger kept when another branch's registration of the same ID arrived.
+    const kept = await branch.ok('customers.registerIndividual', anIndividual({ idNumber: '12345678' }));
     await branch.ledger.db
       .insertInto('sync_exceptions')
       .values({
@@ -149,7 +151,7 @@ describe('the sync worker', () => {
         entity_type: 'customer',
         entity_id: randomIds.uuid(),
         event_id: randomIds.uuid(),
-        local_version: JSON.stringify({ idNumber: '12345678', displayName: 'Amina Njeri' }),
+        local_version: JSON.stringify({ id: kept.id, idNumber: '12345678', displayName: 'Amina Njeri' }),
         remote_version: JSON.stringify({ idNumber: '12345678', displayName: 'Amina W. Njeri' }),
         status: 'open',
         resolution: null,
