@@ -6,6 +6,7 @@ import { customerBenchmarks } from './customers';
 import { firstSyncBenchmarks } from './firstSync';
 import { foundationBenchmarks } from './foundation';
 import { loanBenchmarks } from './loan';
+import { loansBenchmarks } from './loans';
 import { syncBenchmarks } from './sync';
 import type { BenchResult } from './harness';
 
@@ -16,6 +17,7 @@ const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${Mat
 const suites: [string, () => Promise<BenchResult[]>][] = [
   ['loan engine', loanBenchmarks],
   ['foundation', foundationBenchmarks],
+  ['loans at the branch', loansBenchmarks],
   ['customers', customerBenchmarks],
   ['first sync of a new device', firstSyncBenchmarks],
   ['sync', syncBenchmarks],
