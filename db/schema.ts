@@ -450,13 +450,7 @@ export interface LoanGuarantorsTable {
 }
 
 export type LoanTransactionType =
-  | 'disbursement'
-  | 'repayment'
-  | 'fee'
-  | 'waiver'
-  | 'reversal'
-  | 'writeoff'
-  | 'recovery';
+  'disbursement' | 'repayment' | 'fee' | 'waiver' | 'reversal' | 'writeoff' | 'recovery';
 
 export interface LoanTransactionsTable {
   id: string;
@@ -501,14 +495,7 @@ export interface TillsTable {
 }
 
 export type TillMovementKind =
-  | 'opening'
-  | 'disbursement'
-  | 'repayment'
-  | 'reversal'
-  | 'cash_in'
-  | 'cash_out'
-  | 'variance'
-  | 'closing';
+  'opening' | 'disbursement' | 'repayment' | 'reversal' | 'cash_in' | 'cash_out' | 'variance' | 'closing';
 
 export interface TillMovementsTable {
   id: string;
