@@ -9,6 +9,8 @@
 //   lms schedule < terms.json        a repayment schedule (pure: no ledger, no sign-in)
 //   lms replay < loan.json           a loan's state from its terms and transactions (pure)
 //   lms seed --customers N           demo customers through the onboarding use cases (as LMS_USER, an admin)
+//   lms seed --loans N               demo loans with a year of repayment history (demo ledgers only; adds the
+//                                    demo products, staff and customers they need)
 //   lms central [--data DIR] [--port 5433]  the embedded central server (PGlite on the Postgres wire)
 //   lms sync --central URL [--head-office] one sync cycle (push the outbox, pull and apply)
 //   lms join --central URL --branch-code CODE --device-code CODE  a further device of an existing branch
@@ -153,30 +155,59 @@ async function signInFromEnv(
 }
 
 async function seed(args: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({ args, options: { db: { type: 'string' }, customers: { type: 'string' } } });
-  const count = Number(values.customers ?? 0);
-  if (!Number.isInteger(count) || count < 1) {
-    io.stderr('usage: lms seed --customers N (signs in as LMS_USER / LMS_PASSWORD, an administrator)');
+  const { values } = parseArgs({
+    args,
+    options: { db: { type: 'string' }, customers: { type: 'string' }, loans: { type: 'string' } },
+  });
+  const customers = Number(values.customers ?? 0);
+  const loans = Number(values.loans ?? 0);
+  if (
+    !Number.isInteger(customers) ||
+    !Number.isInteger(loans) ||
+    customers < 0 ||
+    loans < 0 ||
+    customers + loans < 1
+  ) {
+    io.stderr(
+      'usage: lms seed [--customers N] [--loans N] (signs in as LMS_USER / LMS_PASSWORD, an administrator)',
+    );
     return 2;
   }
   const opened = openCore(ledgerFlag(args, io));
   try {
     const token = await signInFromEnv(opened.core, io);
     if (typeof token !== 'string') return report(token, io);
-    let individuals = 0;
-    let businesses = 0;
-    for (let done = 0; done < count;) {
-      const chunk = Math.min(5_000, count - done);
-      const result = await opened.core.call('customers.seedDemo', { count: chunk }, { sessionToken: token });
+    const seeded: Record<string, number> = {};
+    if (customers > 0) {
+      let individuals = 0;
+      let businesses = 0;
+      for (let done = 0; done < customers;) {
+        const chunk = Math.min(5_000, customers - done);
+        const result = await opened.core.call(
+          'customers.seedDemo',
+          { count: chunk },
+          { sessionToken: token },
+        );
+        if (result.error) return report(result, io);
+        const data = result.data as { individuals: number; businesses: number };
+        individuals += data.individuals;
+        businesses += data.businesses;
+        done += chunk;
+        io.stderr(`seeded ${done} / ${customers} customers`);
+      }
+      Object.assign(seeded, { individuals, businesses });
+    }
+    if (loans > 0) {
+      // One call: the demo products, demo staff and the customers the loans need (at least one per two loans)
+      // are added by loans.seedDemo itself, in the same transaction, after it has checked the ledger is a demo one.
+      const started = Date.now();
+      const result = await opened.core.call('loans.seedDemo', { count: loans }, { sessionToken: token });
       if (result.error) return report(result, io);
-      const data = result.data as { individuals: number; businesses: number };
-      individuals += data.individuals;
-      businesses += data.businesses;
-      done += chunk;
-      io.stderr(`seeded ${done} / ${count}`);
+      seeded.loans = (result.data as { created: number }).created;
+      io.stderr(`seeded ${seeded.loans} loans with a year of history in ${Date.now() - started} ms`);
     }
     await opened.core.call('auth.signOut', {}, { sessionToken: token });
-    io.stdout(JSON.stringify({ individuals, businesses }));
+    io.stdout(JSON.stringify(seeded));
     return 0;
   } finally {
     await opened.close();
