@@ -14,6 +14,7 @@ import { ActivityTab } from './ActivityTab';
 import { CommunicationsTab } from './CommunicationsTab';
 import { DetailsTab } from './DetailsTab';
 import { DocumentsTab } from './DocumentsTab';
+import { LoansTab } from './LoansTab';
 import { KycTab } from './KycTab';
 import { RelationshipsTab } from './RelationshipsTab';
 import { ScoreTab } from './ScoreTab';
@@ -121,7 +122,7 @@ function Profile({ me, customerId }: { me: Me; customerId: string }) {
           />
         </Tabs.Panel>
         <Tabs.Panel value="loans" pt="md">
-          <Text c="dimmed">{t('customers.loans.none')}</Text>
+          <LoansTab customerId={profile.id} format={format} canApply={hasPermission(me, 'loans.apply')} />
         </Tabs.Panel>
         <Tabs.Panel value="relationships" pt="md">
           <RelationshipsTab profile={profile} canWrite={canWrite} onChanged={reload} />
