@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { LoanProductView, LoanSummary } from '../../../../shared/contract';
+import { notifications } from '@mantine/notifications';
 import { api } from '../../../api/api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { hasPermission, type Me } from '../../../stores/session';
@@ -16,6 +17,34 @@ import { focusFirstRow } from '../shared/rowKeys';
 import { LoanFilters } from './LoanFilters';
 import { LoanTable } from './LoanTable';
 import { pageSize, useLoanRows, type LoanFilters as Filters } from './useLoanRows';
+
+/** On an empty demo ledger: a year of loans with realistic histories (loans.seedDemo), in one click. */
+function DemoLoansButton({ onDone }: { onDone(): void }) {
+  const { t } = useTranslation();
+  const [isBusy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  async function seed() {
+    setBusy(true);
+    const result = await api.call('loans.seedDemo', { count: 200 });
+    setBusy(false);
+    if (result.error) return setMessage(result.error.message);
+    notifications.show({ color: 'teal', message: t('loans.list.demoLoaded', result.data) });
+    onDone();
+  }
+  return (
+    <Stack align="flex-start">
+      <ErrorAlert message={message} />
+      <Button variant="light" loading={isBusy} onClick={() => void seed()} data-testid="seed-demo-loans">
+        {t('loans.list.loadDemo')}
+      </Button>
+      {isBusy && (
+        <Text size="sm" c="dimmed">
+          {t('loans.list.demoLoading')}
+        </Text>
+      )}
+    </Stack>
+  );
+}
 
 export function LoanListScreen({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -110,7 +139,10 @@ export function LoanListScreen({ me }: { me: Me }) {
         </Text>
       </Group>
       {!rows.isLoading && rows.rows.length === 0 ? (
-        <Text>{isFiltered ? t('loans.list.noMatches') : t('loans.list.empty')}</Text>
+        <Stack align="flex-start">
+          <Text>{isFiltered ? t('loans.list.noMatches') : t('loans.list.empty')}</Text>
+          {!isFiltered && hasPermission(me, 'settings.manage') && <DemoLoansButton onDone={rows.reload} />}
+        </Stack>
       ) : (
         <LoanTable rows={rows.rows} format={format} onOpen={open} tableRef={tableRef} />
       )}
