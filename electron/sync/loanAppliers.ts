@@ -227,7 +227,8 @@ const lifecycle: Applier = {
   rule: 'owner',
   async apply(ctx, e) {
     if (!(await knownLoan(ctx, e))) return;
-    if (e.type === 'loan.disbursed') await keepTransaction(ctx, e);
+    // Money a lifecycle command carries (a disbursement, a restructure's arrears) is a fact.
+    if ((e.payload as { transaction?: unknown }).transaction) await keepTransaction(ctx, e);
     await refoldLoan(ctx, e.entityId, e);
     await reproject(ctx.tx, e.entityId);
   },

@@ -440,3 +440,39 @@ describe('a repayments file', () => {
     ).toEqual([3]);
   });
 });
+
+describe('restructuring', () => {
+  it('keeps arrears that are not capitalised owed, as a charge due on the first day of the new schedule', async () => {
+    const b = await branch();
+    const loan = await b.anActiveLoan();
+    b.clock.advanceMinutes(45 * 24 * 60);
+    const manager = (await b.ok('auth.signIn', { username: 'wanjiru', password: 'Manager-Desk-2026' }))
+      .sessionToken;
+    await b.ok('eod.run', {}, manager);
+    const before = await b.ok('loans.get', { loanId: loan.id }, manager);
+    expect(before.daysPastDue).toBeGreaterThan(0);
+    const arrears = before.payoffMinor - before.outstanding.principalMinor;
+    const after = await b.ok(
+      'loans.restructure',
+      {
+        loanId: loan.id,
+        fromDate: '2027-01-09',
+        repayments: 10,
+        capitaliseArrears: false,
+        reason: 'Harvest failed',
+      },
+      manager,
+    );
+    const carried = after.transactions.find((t) => t.type === 'fee');
+    expect(carried).toMatchObject({
+      amountMinor: arrears,
+      valueDate: '2027-01-09',
+      note: 'arrears carried into the restructured schedule',
+    });
+    expect(after.outstanding.principalMinor).toBe(before.outstanding.principalMinor);
+    expect(after.outstanding.feesMinor).toBeGreaterThanOrEqual(arrears);
+    expect(after.termsHistory).toMatchObject([{ kind: 'restructured', reason: 'Harvest failed' }]);
+    expect(after.schedule).toHaveLength(10);
+    await expectProjectionEqualsReplay(b, loan.id);
+  });
+});

@@ -77,6 +77,8 @@ interface Posting {
   columns?: Record<string, unknown>;
   event: string;
   audit: { action: string; details: Record<string, unknown> };
+  /** More for the event (a restructure's or a tranche's replaced terms). */
+  extra?: Record<string, unknown>;
 }
 
 /** The result of an earlier posting with the same idempotency key, or null. */
@@ -185,7 +187,7 @@ async function post(ctx: WriteCtx, p: Posting): Promise<PostingResult> {
     type: p.event,
     entityType: 'loan',
     entityId: loan.id,
-    payload: { transaction: row, till: movement, columns: p.columns ?? null },
+    payload: { transaction: row, till: movement, columns: p.columns ?? null, ...(p.extra ?? {}) },
     hlc,
   });
   await ctx.audit({
@@ -673,6 +675,35 @@ export async function restructureLoan(
     updated_at: now,
   };
   await ctx.tx.insertInto('loan_terms_history').values(history).execute();
+  const details = {
+    reason: input.reason,
+    fromDate: input.fromDate,
+    carriedPrincipalMinor: result.value.carriedPrincipalMinor,
+    capitalisedMinor: result.value.capitalisedMinor,
+    arrearsDueMinor: result.value.arrearsDueMinor,
+    repayments: columns.repayments,
+    annualRate: columns.annual_rate,
+  };
+  if (result.value.arrearsDueMinor > 0) {
+    // Arrears not capitalised stay owed: a charge due on the first day of the new schedule (the engine
+    // replays only the new schedule's transactions, from `terms_from`).
+    await post(ctx, {
+      loan,
+      type: 'fee',
+      amountMinor: result.value.arrearsDueMinor,
+      valueDate: input.fromDate,
+      channel: null,
+      reference: null,
+      note: 'arrears carried into the restructured schedule',
+      idempotencyKey: null,
+      hasReceipt: false,
+      columns,
+      event: 'loan.restructured',
+      audit: { action: 'loan.restructured', details },
+      extra: { history },
+    });
+    return loanViewOf(ctx, loan.id);
+  }
   await applyLoanColumns(ctx.tx, loan.id, columns);
   const state = stateOf({ ...loan, ...columns }, rows, today);
   await applyLoanColumns(ctx.tx, loan.id, projectionOf({ ...loan, ...columns }, state));
@@ -682,19 +713,6 @@ export async function restructureLoan(
     entityId: loan.id,
     payload: { history, columns },
   });
-  await ctx.audit({
-    action: 'loan.restructured',
-    entityType: 'loan',
-    entityId: loan.id,
-    details: {
-      reason: input.reason,
-      fromDate: input.fromDate,
-      carriedPrincipalMinor: result.value.carriedPrincipalMinor,
-      capitalisedMinor: result.value.capitalisedMinor,
-      arrearsDueMinor: result.value.arrearsDueMinor,
-      repayments: columns.repayments,
-      annualRate: columns.annual_rate,
-    },
-  });
+  await ctx.audit({ action: 'loan.restructured', entityType: 'loan', entityId: loan.id, details });
   return loanViewOf(ctx, loan.id);
 }
