@@ -29,6 +29,7 @@ const lifecycleTypes = [
   'loan.decided',
   'loan.withdrawn',
   'loan.disbursed',
+  'loan.trancheDisbursed',
   'loan.restructured',
 ] as const;
 type LifecycleType = (typeof lifecycleTypes)[number];
@@ -40,6 +41,7 @@ const allowedFrom: Record<LifecycleType, readonly string[]> = {
   'loan.decided': ['submitted'],
   'loan.withdrawn': ['draft', 'submitted', 'returned', 'approved'],
   'loan.disbursed': ['approved'],
+  'loan.trancheDisbursed': ['active'],
   'loan.restructured': ['active'],
 };
 
@@ -291,6 +293,7 @@ export const loanAppliers: Record<string, Applier> = {
   'loan.decided': lifecycle,
   'loan.withdrawn': lifecycle,
   'loan.disbursed': lifecycle,
+  'loan.trancheDisbursed': lifecycle,
   'loan.restructured': lifecycle,
   'loan.transactionsImported': {
     rule: 'fact',

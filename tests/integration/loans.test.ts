@@ -476,3 +476,92 @@ describe('restructuring', () => {
     await expectProjectionEqualsReplay(b, loan.id);
   });
 });
+
+describe('a business loan paid out in tranches', () => {
+  it('pays out part of the approved amount, then the rest later, rescheduling at each tranche', async () => {
+    const b = await branch();
+    const product = await b.ok(
+      'loanProducts.save',
+      aProduct({ code: 'BIZ-TR', kind: 'business', allowsTranches: true }),
+      b.adminToken,
+    );
+    const approved = await b.anApprovedLoan({
+      productId: product.id,
+      principalMinor: 10_000_000,
+      repayments: 6,
+    });
+    const first = await b.ok(
+      'loans.disburse',
+      {
+        loanId: approved.id,
+        channel: 'transfer',
+        reference: 'T1',
+        amountMinor: 4_000_000,
+        idempotencyKey: randomUUID(),
+      },
+      b.teller.token,
+    );
+    expect(first.balanceAfter.principalMinor).toBe(4_000_000);
+    const early = await b.call(
+      'loans.disburse',
+      {
+        loanId: approved.id,
+        channel: 'transfer',
+        reference: 'T2',
+        amountMinor: 6_000_000,
+        idempotencyKey: randomUUID(),
+      },
+      b.teller.token,
+    );
+    expect(early.error?.reason).toBe('loan_wrong_state');
+    b.clock.advanceMinutes(10 * 24 * 60);
+    const manager = (await b.ok('auth.signIn', { username: 'wanjiru', password: 'Manager-Desk-2026' }))
+      .sessionToken;
+    const teller = (await b.ok('auth.signIn', { username: 'kamau', password: 'Teller-Counter-2026' }))
+      .sessionToken;
+    await b.ok('eod.run', {}, manager);
+    const more = await b.call(
+      'loans.disburse',
+      {
+        loanId: approved.id,
+        channel: 'transfer',
+        reference: 'T2',
+        amountMinor: 7_000_000,
+        idempotencyKey: randomUUID(),
+      },
+      teller,
+    );
+    expect(more.error?.issues?.[0]?.path).toBe('amountMinor');
+    const second = await b.ok(
+      'loans.disburse',
+      {
+        loanId: approved.id,
+        channel: 'transfer',
+        reference: 'T2',
+        amountMinor: 6_000_000,
+        idempotencyKey: randomUUID(),
+      },
+      teller,
+    );
+    // The new principal: the first tranche, ten days' interest earned on it, and the second tranche.
+    expect(second.balanceAfter.principalMinor).toBeGreaterThan(10_000_000);
+    expect(second.balanceAfter.principalMinor).toBeLessThan(10_000_000 + 30_000);
+    const loan = await b.ok('loans.get', { loanId: approved.id }, manager);
+    expect(loan).toMatchObject({
+      disbursedPrincipalMinor: 10_000_000,
+      approvedPrincipalMinor: 10_000_000,
+      repayments: 6,
+    });
+    expect(loan.termsHistory).toMatchObject([{ kind: 'tranche' }]);
+    expect(loan.transactions.filter((t) => t.type === 'disbursement').map((t) => t.amountMinor)).toEqual([
+      4_000_000, 6_000_000,
+    ]);
+    const third = await b.call(
+      'loans.disburse',
+      { loanId: approved.id, channel: 'transfer', reference: 'T3', idempotencyKey: randomUUID() },
+      teller,
+    );
+    expect(third.error?.reason).toBe('already_disbursed');
+    await expectProjectionEqualsReplay(b, approved.id);
+  });
+});

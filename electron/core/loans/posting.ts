@@ -19,6 +19,7 @@ import {
 } from '../../../shared/contract';
 import type { LoanTransactionsTable } from '../../../db/schema';
 import { restructure } from '../../../shared/loan';
+import { formatMajor } from '../../../shared/money';
 import { requireActor, requireDevice, type WriteCtx } from '../context';
 import { nextNumber } from '../customers/rules';
 import { hlcKey, nextHlc } from '../events/log';
@@ -241,17 +242,23 @@ export async function disburseLoan(
   const earlier = await earlierPosting(ctx, input.idempotencyKey);
   if (earlier) return earlier;
   const loan = await requireLoan(ctx, input.loanId);
+  const product = await requireProduct(ctx, loan.product_id);
+  const approved = loan.approved_principal_minor ?? loan.requested_principal_minor;
+  const inTranches = product.allows_tranches === 1;
+  if (loan.status === 'active' && inTranches && loan.disbursed_principal_minor < approved)
+    return disburseTranche(ctx, loan, approved - loan.disbursed_principal_minor, input);
   if (loan.status === 'active' || loan.disbursed_on)
     throw new LmsError('CONFLICT', 'This loan has already been disbursed.', 'already_disbursed');
   if (loan.status !== 'approved') throw wrongState('Only an approved loan can be disbursed.');
-  const principal = loan.approved_principal_minor ?? loan.requested_principal_minor;
-  if (input.amountMinor !== undefined && input.amountMinor !== principal)
+  if (input.amountMinor !== undefined && !inTranches && input.amountMinor !== approved)
     throw fieldError(
       'amountMinor',
       'must be the approved amount (this product does not pay out in tranches)',
       'invalid_terms',
     );
-  const product = await requireProduct(ctx, loan.product_id);
+  if (input.amountMinor !== undefined && input.amountMinor > approved)
+    throw fieldError('amountMinor', 'must not be more than the approved amount', 'invalid_terms');
+  const principal = input.amountMinor ?? approved;
   const today = await businessDate(ctx);
   const applied = JSON.parse(loan.terms) as { firstRepaymentDate?: string };
   const terms = termsFor(product, {
@@ -284,7 +291,7 @@ export async function disburseLoan(
       terms: termsJson,
       disbursed_on: today,
       disbursed_principal_minor: principal,
-      approved_principal_minor: principal,
+      approved_principal_minor: approved,
     },
     event: 'loan.disbursed',
     audit: {
@@ -316,6 +323,97 @@ export async function disburseLoan(
     });
   }
   return result;
+}
+
+/**
+ * A further tranche of a loan paid out in parts: the loan is rescheduled from today, the outstanding
+ * principal, the interest earned so far and the tranche forming the new principal, over the installments that
+ * were still to come. A loan in arrears must be brought current first (a tranche is not paid out to cover
+ * arrears). Same-day tranches are one disbursement.
+ */
+async function disburseTranche(
+  ctx: WriteCtx,
+  loan: LoanRow,
+  remaining: number,
+  input: ParsedInputOf<'loans.disburse'>,
+): Promise<PostingResult> {
+  const amount = input.amountMinor ?? remaining;
+  if (amount > remaining)
+    throw fieldError(
+      'amountMinor',
+      'must not be more than what is left of the approved amount',
+      'invalid_terms',
+    );
+  const today = await businessDate(ctx);
+  const from = loan.terms_from ?? loan.disbursed_on!;
+  if (today <= from)
+    throw wrongState('A second tranche on the same day is one disbursement: pay the amounts out together.');
+  const { terms, schedule } = parsedTermsOf(loan.terms);
+  const rows = await transactionRowsOf(ctx.tx, loan.id);
+  const before = stateOf(loan, rows, today);
+  if (before.daysPastDue > 0)
+    throw wrongState(
+      'This loan is in arrears: it must be brought current before the next tranche is paid out.',
+    );
+  const toCome = Math.max(1, schedule.installments.filter((i) => i.n > 0 && i.dueDate > today).length);
+  const result = restructure(terms, engineTransactions(rows, loan.terms_from), {
+    fromDate: today,
+    repayments: toCome,
+    capitaliseArrears: true,
+  });
+  if (!result.ok)
+    throw new LmsError(
+      'VALIDATION',
+      'The loan cannot be rescheduled for this tranche.',
+      'invalid_terms',
+      result.issues,
+    );
+  const newPrincipal = result.value.carriedPrincipalMinor + result.value.capitalisedMinor + amount;
+  const termsJson = JSON.stringify({
+    ...result.value.newTerms.input,
+    principal: formatMajor(newPrincipal, terms.digits),
+  });
+  parsedTermsOf(termsJson); // refuses terms the engine would not schedule, before anything is written
+  const actor = requireActor(ctx);
+  const history = {
+    id: ctx.ids.uuid(),
+    loan_id: loan.id,
+    kind: 'tranche',
+    effective_from: from,
+    terms: loan.terms,
+    reason: `tranche of ${formatMajor(amount, terms.digits)} ${terms.currency}`,
+    decided_by: actor.userId,
+    created_at: ctx.clock.now().toISOString(),
+  };
+  await ctx.tx.insertInto('loan_terms_history').values(history).execute();
+  return post(ctx, {
+    loan,
+    type: 'disbursement',
+    amountMinor: amount,
+    valueDate: today,
+    channel: input.channel,
+    reference: input.reference ?? null,
+    idempotencyKey: input.idempotencyKey,
+    till: { kind: 'disbursement', amountMinor: -amount },
+    hasReceipt: true,
+    columns: {
+      terms: termsJson,
+      terms_from: today,
+      repayments: toCome,
+      disbursed_principal_minor: loan.disbursed_principal_minor + amount,
+    },
+    event: 'loan.trancheDisbursed',
+    audit: {
+      action: 'loan.trancheDisbursed',
+      details: {
+        amountMinor: amount,
+        newPrincipalMinor: newPrincipal,
+        repayments: toCome,
+        channel: input.channel,
+      },
+    },
+    extra: { history },
+  });
 }
 
 export async function repayLoan(

@@ -289,6 +289,9 @@ function actionsFor(loan: LoanRow, permissions: ReadonlySet<Permission>, userId:
       break;
     case 'active':
       if (can('teller.post')) out.push('repay');
+      // A loan paid out in tranches has more to come.
+      if (can('teller.post') && loan.disbursed_principal_minor < (loan.approved_principal_minor ?? 0))
+        out.push('disburse');
       if (can('loans.manage')) out.push('waive', 'write_off', 'restructure', 'reverse');
       break;
     case 'written_off':
