@@ -26,7 +26,9 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
 const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`);
 const all: Record<string, BenchResult[]> = {};
 console.log(`Optifluence LMS benchmarks on ${machine}\n`);
-for (const [name, run] of suites) {
+// `BENCH_ONLY=loans npm run bench` runs the suites whose name contains the text.
+const only = process.env.BENCH_ONLY;
+for (const [name, run] of suites.filter(([n]) => !only || n.includes(only))) {
   const results = await run();
   all[name] = results;
   console.log(`## ${name}`);
