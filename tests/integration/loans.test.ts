@@ -565,3 +565,34 @@ describe('a business loan paid out in tranches', () => {
     await expectProjectionEqualsReplay(b, approved.id);
   });
 });
+
+describe('a posting before end-of-day has caught up', () => {
+  it('is dated today, and brings its loan current as of today (late fee included)', async () => {
+    const b = await branch();
+    const loan = await b.anActiveLoan();
+    b.clock.advanceMinutes(32 * 24 * 60); // 2026-12-27: the first installment (25 Dec) is two days late
+    const teller = (await b.ok('auth.signIn', { username: 'kamau', password: 'Teller-Counter-2026' }))
+      .sessionToken;
+    const paid = await b.ok(
+      'loans.repay',
+      {
+        loanId: loan.id,
+        amountMinor: 100_000,
+        channel: 'transfer',
+        reference: 'LATE',
+        idempotencyKey: randomUUID(),
+      },
+      teller,
+    );
+    expect(paid.valueDate).toBe('2026-12-27');
+    const row = await b.ledger.db
+      .selectFrom('loans')
+      .selectAll()
+      .where('id', '=', loan.id)
+      .executeTakeFirstOrThrow();
+    expect(row.as_of).toBe('2026-12-27');
+    expect(row.days_past_due).toBe(2);
+    expect(paid.allocation.penaltiesMinor).toBe(50_000); // the product's late fee, paid first
+    await expectProjectionEqualsReplay(b, loan.id);
+  });
+});

@@ -4,6 +4,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database, LoanProductsTable, LoansTable } from '../../../db/schema';
 import { LmsError, type LoanProductView } from '../../../shared/contract';
 import { requireDevice, type Ctx, type WriteCtx } from '../context';
+import { localDateIn } from './eod';
 
 /** Reads inside a mutation go through its transaction (the single connection is held by it). */
 export const reader = (ctx: Ctx | WriteCtx): Kysely<Database> => ('tx' in ctx ? ctx.tx : ctx.db);
@@ -26,14 +27,19 @@ export async function requireProduct(ctx: Ctx | WriteCtx, productId: string): Pr
   return product;
 }
 
-/** The branch's business date: the date loans are posted and projected on. */
+/**
+ * The date loans are posted and projected on: the branch's business date, or today (in the branch's time zone)
+ * when end-of-day has not run yet today — a loan a write touches is brought current as of today, whatever the
+ * rest of the portfolio waits for (a session that crossed midnight, the CLI, a teller before the banner's run).
+ */
 export async function businessDate(ctx: Ctx | WriteCtx): Promise<string> {
   const branch = await reader(ctx)
     .selectFrom('branches')
-    .select('business_date')
+    .select(['business_date', 'time_zone'])
     .where('id', '=', requireDevice(ctx).branchId)
     .executeTakeFirstOrThrow();
-  return branch.business_date;
+  const today = localDateIn(ctx.clock.now(), branch.time_zone);
+  return branch.business_date < today ? today : branch.business_date;
 }
 
 export function wrongState(message: string): LmsError {

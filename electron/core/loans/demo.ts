@@ -75,6 +75,8 @@ type Step =
   | { kind: 'decide' | 'disburse' | 'pay' | 'turn' | 'recover'; loan: DemoLoan };
 
 interface Sim extends Cast {
+  /** Moves the walk's clock to a simulated day (null: the real clock). */
+  setDay(day: string | null): void;
   pickCohort: ReturnType<typeof cohortPicker>;
   agenda: Map<string, Step[]>;
   count: number;
@@ -84,9 +86,16 @@ interface Sim extends Cast {
 }
 
 export async function seedDemoLoans(
-  ctx: WriteCtx,
+  realCtx: WriteCtx,
   input: ParsedInputOf<'loans.seedDemo'>,
 ): Promise<OutputOf<'loans.seedDemo'>> {
+  // The walk's clock reads the simulated day (noon UTC, the same calendar day in every branch time zone), so
+  // each day's postings are dated that day, as they would have been, rather than today.
+  let simulated: string | null = null;
+  const clock = {
+    now: () => (simulated ? new Date(`${simulated}T12:00:00.000Z`) : realCtx.clock.now()),
+  };
+  const ctx: WriteCtx = { ...realCtx, clock };
   requireActor(ctx);
   const device = requireDevice(ctx);
   await refuseRealLoans(ctx);
@@ -104,6 +113,9 @@ export async function seedDemoLoans(
   const products = await ensureProducts(ctx, branch.currency, branch.currency_digits);
   const sim: Sim = {
     ctx,
+    setDay: (day) => {
+      simulated = day;
+    },
     crew,
     random: seededRandom(seed),
     pickCohort: cohortPicker(),
@@ -126,6 +138,7 @@ export async function seedDemoLoans(
   for (let i = 0; i < input.count; i++)
     schedule(sim, addDays(start, Math.floor((i * days) / input.count)), { kind: 'apply', index: i });
   await walk(sim, start, today);
+  simulated = null;
   // End-of-day replays only the loans whose balances can have moved; a demo ends with every loan as of today.
   const active = await ctx.tx
     .selectFrom('loans')
@@ -176,6 +189,7 @@ async function refuseRealLoans(ctx: WriteCtx) {
 /** Walks from `start` to the last day; the step to today is the real end-of-day run. */
 async function walk(sim: Sim, start: string, today: string) {
   for (let day = start; day <= sim.end; day = addDays(day, 1)) {
+    sim.setDay(day === today ? null : day);
     if (day !== start) {
       if (day === sim.end && day === today) await runEndOfDay(sim.ctx, { toDate: day });
       else await setBusinessDate(sim.ctx, day);
