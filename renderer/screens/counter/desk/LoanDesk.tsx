@@ -1,7 +1,7 @@
 // The selected loan at the counter: its facts, then the one thing a teller does with it now — post a repayment
 // (active), pay it out (approved), record a recovery (written off) — and, once posted, the receipt.
 // Server data is fetched here (`loans.get`, `loans.quote`), not kept in a store; a posting reloads both.
-import { Alert, Loader, Stack } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoanView, OutputOf, PostingResult } from '../../../../shared/contract';
@@ -23,7 +23,9 @@ interface Props {
   onNextCustomer(): void;
 }
 
-function postingKindOf(loan: LoanView): PostingKind | null {
+function postingKindOf(loan: LoanView, wantsTranche: boolean): PostingKind | null {
+  // A loan paid out in tranches has more to come: the teller chooses the next tranche instead of a repayment.
+  if (loan.status === 'active' && wantsTranche && loan.actions.includes('disburse')) return 'disbursement';
   if (loan.status === 'active') return 'repayment';
   if (loan.status === 'approved') return 'disbursement';
   if (loan.status === 'written_off') return 'recovery';
@@ -38,6 +40,7 @@ export function LoanDesk({ loanId, till, format, onNextCustomer }: Props) {
   const [posted, setPosted] = useState<{ kind: PostingKind; result: PostingResult } | null>(null);
   // Each opening of a form is a new action with its own idempotency key (the form makes it on mount).
   const [opening, setOpening] = useState(0);
+  const [wantsTranche, setWantsTranche] = useState(false);
 
   const load = useCallback(async () => {
     const got = await api.call('loans.get', { loanId });
@@ -57,7 +60,8 @@ export function LoanDesk({ loanId, till, format, onNextCustomer }: Props) {
   if (error && !loan) return <ErrorAlert message={error} />;
   if (!loan) return <Loader aria-label={t('common.loading')} />;
 
-  const kind = postingKindOf(loan);
+  const kind = postingKindOf(loan, wantsTranche);
+  const hasTranche = loan.status === 'active' && loan.actions.includes('disburse');
   const onPosted = (result: PostingResult) => {
     if (!kind) return;
     setPosted({ kind, result });
@@ -69,6 +73,13 @@ export function LoanDesk({ loanId, till, format, onNextCustomer }: Props) {
     <Stack gap="md">
       <LoanFacts loan={loan} quote={quote} format={format} />
       <ErrorAlert message={error} />
+      {hasTranche && !posted && (
+        <Group>
+          <Button variant="light" onClick={() => setWantsTranche((w) => !w)} data-testid="next-tranche">
+            {wantsTranche ? t('counter.loan.backToRepayment') : t('counter.loan.nextTranche')}
+          </Button>
+        </Group>
+      )}
       {posted ? (
         <PostedPanel
           kind={posted.kind}
