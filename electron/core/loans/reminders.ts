@@ -66,13 +66,7 @@ export function dueOf(loan: Candidate, asOf: string, horizon: string): Due | nul
   return null;
 }
 
-async function candidates(
-  tx: Kysely<Database>,
-  branchId: string,
-  asOf: string,
-  horizon: string,
-  after: string,
-) {
+async function candidates(tx: Kysely<Database>, branchId: string, asOf: string, horizon: string) {
   return tx
     .selectFrom('loans')
     .innerJoin('customers', 'customers.id', 'loans.customer_id')
@@ -91,7 +85,6 @@ async function candidates(
     ])
     .where('loans.branch_id', '=', branchId)
     .where('loans.status', '=', 'active')
-    .where('loans.id', '>', after)
     .where((eb) =>
       eb.or([
         eb('loans.days_past_due', '>', 0),
@@ -103,7 +96,6 @@ async function candidates(
       ]),
     )
     .orderBy('loans.id')
-    .limit(loansPerStep)
     .execute() as Promise<Candidate[]>;
 }
 
@@ -164,11 +156,11 @@ export async function queueReminders(ctx: WriteCtx, asOf: string): Promise<numbe
     queued += pending.length;
     pending = [];
   };
-  let after = '';
-  for (;;) {
-    const loans = await candidates(ctx.tx, device.branchId, asOf, horizon, after);
-    if (loans.length === 0) break;
-    after = loans[loans.length - 1]!.id;
+  // One query for every candidate (a keyset page per step made the database sort them all again for each page),
+  // then steps of `loansPerStep` for the already-queued check and the inserts.
+  const all = await candidates(ctx.tx, device.branchId, asOf, horizon);
+  for (let from = 0; from < all.length; from += loansPerStep) {
+    const loans = all.slice(from, from + loansPerStep);
     const seen = await alreadyQueued(
       ctx.tx,
       loans.map((l) => l.id),
@@ -213,7 +205,6 @@ export async function queueReminders(ctx: WriteCtx, asOf: string): Promise<numbe
       if (pending.length >= remindersPerEvent) await flush();
     }
     await flush();
-    if (loans.length < loansPerStep) break;
     await new Promise((resolve) => setImmediate(resolve));
   }
   return queued;
