@@ -30,9 +30,6 @@ export function windowOptions(preload: string): Electron.BrowserWindowConstructo
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
-      // Chromium's PDF viewer, so a receipt loaded into a hidden frame can be printed (the page's CSP allows
-      // only blob: frames, which the page makes itself).
-      plugins: true,
     },
   };
 }
