@@ -4,7 +4,7 @@
 // is handed to it as its sync port; the CLI opens the core without one (`lms sync` runs one cycle itself).
 import { dirname, join } from 'node:path';
 import { openLedger, type Ledger } from '../../db/open';
-import { productionHashing, randomIds, systemClock, type PasswordHashing } from '../core/context';
+import { productionHashing, randomIds, systemClock, type Clock, type PasswordHashing } from '../core/context';
 import { createCore, type Core } from '../core/router';
 import type { SecretStore } from '../platform/secrets';
 import { startSyncWorker, type SyncWorker } from '../sync/worker';
@@ -14,6 +14,18 @@ export interface OpenCore {
   ledger: Ledger;
   sync: SyncWorker | null;
   close(): Promise<void>;
+}
+
+/**
+ * The system clock — or, with `LMS_NOW` set to an instant, a clock that starts there and runs on from it:
+ * for training sessions and demos that play a later day, and for end-to-end tests of what happens when
+ * installments fall due. Never set in production.
+ */
+export function clockFromEnvironment(env: NodeJS.ProcessEnv = process.env): Clock {
+  const pinned = env.LMS_NOW ? Date.parse(env.LMS_NOW) : Number.NaN;
+  if (Number.isNaN(pinned)) return systemClock;
+  const offset = pinned - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
 }
 
 export function openCore(
@@ -27,7 +39,7 @@ export function openCore(
     : null;
   const core = createCore({
     db: ledger.db,
-    clock: systemClock,
+    clock: clockFromEnvironment(),
     ids: randomIds,
     hashing: options.hashing ?? productionHashing,
     documentsDir: join(dirname(dbPath), 'documents'),

@@ -161,6 +161,8 @@ export class CounterLedger {
         frequency: 'months',
         dayCount: 'actual_365',
         fees: { disbursement: { amount: '500', mode: 'deducted' } },
+        // A late fee three days after an installment falls due (the closure journey pays one).
+        penalties: { lateFee: { amount: '300', graceDays: 3 } },
         allocation: 'penalties_fees_interest_principal',
       },
       approvalLimits: { manager: 20_000_000, admin: 50_000_000 },
@@ -259,12 +261,25 @@ export class CounterLedger {
     return { customerName: customer.displayName };
   }
 
-  /** Starts `electron/web.ts` on the prepared ledger and waits until it answers (at most 30 s). */
-  async start(): Promise<void> {
+  /** Pays the prepared loan out by transfer, as the teller (through `lms call`). */
+  async disburseByTransfer(loanId: string): Promise<void> {
+    await this.call(teller, 'loans.disburse', {
+      loanId,
+      channel: 'transfer',
+      reference: 'BANK-E2E',
+      idempotencyKey: randomUUID(),
+    });
+  }
+
+  /**
+   * Starts `electron/web.ts` on the prepared ledger and waits until it answers (at most 30 s). `env` may pin
+   * the server's clock to a later day (`LMS_NOW`).
+   */
+  async start(env: Record<string, string> = {}): Promise<void> {
     this.server = spawn(
       'node_modules/.bin/tsx',
       ['electron/web.ts', '--db', this.dbPath, '--port', String(this.port)],
-      { env: { ...process.env, LMS_WEB_TOKEN: runToken }, stdio: 'ignore', detached: true },
+      { env: { ...process.env, LMS_WEB_TOKEN: runToken, ...env }, stdio: 'ignore', detached: true },
     );
     for (let attempt = 0; attempt < 150; attempt++) {
       try {
