@@ -213,10 +213,12 @@ export async function loansToBringCurrent(
     .filter(
       (l) =>
         l.as_of === null ||
-        l.days_past_due > 0 ||
-        l.overdue_total_minor > 0 ||
-        l.next_due_date === null ||
-        l.next_due_date <= asOf,
+        // A loan a posting already brought to a later day (end-of-day runs behind the calendar) stays there.
+        (l.as_of < asOf &&
+          (l.days_past_due > 0 ||
+            l.overdue_total_minor > 0 ||
+            l.next_due_date === null ||
+            l.next_due_date <= asOf)),
     )
     .map((l) => l.id);
   return { ids, active: rows.length };
@@ -234,11 +236,12 @@ export async function projectLoan(
 ): Promise<LoanState | null> {
   const loan = await tx
     .selectFrom('loans')
-    .select(['id', 'status', 'terms', 'terms_from', 'disbursed_on', 'closed_on', 'updated_at'])
+    .select(['id', 'status', 'terms', 'terms_from', 'disbursed_on', 'closed_on', 'updated_at', 'as_of'])
     .where('id', '=', loanId)
     .executeTakeFirst();
   if (!loan || !projectedStatuses.has(loan.status) || !loan.disbursed_on) return null;
-  const state = stateOf(loan, await transactionRowsOf(tx, loanId), asOf);
+  const date = loan.as_of !== null && loan.as_of > asOf ? loan.as_of : asOf;
+  const state = stateOf(loan, await transactionRowsOf(tx, loanId), date);
   await tx
     .updateTable('loans')
     .set({ ...projectionOf(loan, state), updated_at: updatedAt ?? loan.updated_at } as never)
@@ -263,7 +266,7 @@ export async function projectLoans(
     const ids = loanIds.slice(start, start + chunk);
     const loans = await tx
       .selectFrom('loans')
-      .select(['id', 'status', 'terms', 'terms_from', 'disbursed_on', 'closed_on'])
+      .select(['id', 'status', 'terms', 'terms_from', 'disbursed_on', 'closed_on', 'as_of'])
       .where('id', 'in', ids)
       .execute();
     const rows = await tx
@@ -279,7 +282,9 @@ export async function projectLoans(
     }
     for (const loan of loans) {
       if (!projectedStatuses.has(loan.status) || !loan.disbursed_on) continue;
-      await writeProjection(tx, loan, stateOf(loan, byLoan.get(loan.id) ?? [], asOf));
+      // Never back in time: a loan projected at a later date by a posting keeps that date.
+      const date = loan.as_of !== null && loan.as_of > asOf ? loan.as_of : asOf;
+      await writeProjection(tx, loan, stateOf(loan, byLoan.get(loan.id) ?? [], date));
     }
     done += ids.length;
     onProgress?.(done, loanIds.length);
