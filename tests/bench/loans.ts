@@ -20,7 +20,7 @@ import { parsedTermsOf, projectLoans } from '../../electron/core/loans/project';
 import { addDays } from '../../shared/dates';
 import { aProduct } from '../support/loans';
 import { setupInput, testHashing } from '../support/ledger';
-import { compare, time, type BenchResult, type Timing } from './harness';
+import { compare, time, type BenchResult } from './harness';
 
 const portfolio = Number(process.env.BENCH_LOANS ?? 100_000);
 const today = '2026-11-25';
@@ -251,14 +251,14 @@ export async function loansBenchmarks(): Promise<BenchResult[]> {
       },
       { iterations: 1_000, warmup: 50 },
     );
-    const p99: Timing = { ...post, p50Ms: post.p99Ms };
-    const rawP99: Timing = { ...rawOne, p50Ms: rawOne.p99Ms };
+    // The target is on the p99: the ratio is the two p99s (the row keeps the posting's own p50 and p95).
+    const ratio = post.p99Ms / rawOne.p99Ms;
     results.push({
-      ...compare(p99, rawP99, {
-        text: 'p99 ≤ 5× the raw transaction’s p99',
-        isMet: ({ ratio }) => ratio <= 5,
-      }),
-      name: `${post.name} (p99)`,
+      ...post,
+      baseline: `${rawOne.name} (p99 ${rawOne.p99Ms.toFixed(2)} ms), p99 to p99`,
+      ratio,
+      target: 'p99 ≤ 5× the raw transaction’s p99',
+      isMet: ratio <= 5,
     });
 
     const rows = Array.from({ length: 10_000 }, (_, i) => ({
