@@ -87,6 +87,23 @@ function toSummary(r: Record<string, unknown>): LoanSummary {
   };
 }
 
+/** A summary's figures from a replay (the list, the counter and the loan page show today's). */
+function liveFigures(loan: Parameters<typeof projectionOf>[0], state: LoanState): Partial<LoanSummary> {
+  const p = projectionOf(loan, state);
+  return {
+    outstandingTotalMinor: state.outstanding.totalMinor,
+    overdueTotalMinor: state.overdue.totalMinor,
+    payoffMinor: p.payoff_minor as number,
+    creditMinor: state.creditMinor,
+    daysPastDue: p.days_past_due as number,
+    arrearsBucket: p.arrears_bucket as LoanSummary['arrearsBucket'],
+    arrearsStatus: p.arrears_status as LoanSummary['arrearsStatus'],
+    nextDueDate: p.next_due_date as string | null,
+    nextDueMinor: p.next_due_minor as number,
+    asOf: state.asOf,
+  };
+}
+
 /**
  * Active loans as of the business date: the stored projection is as of the last end-of-day that changed the
  * loan (end-of-day leaves a current loan alone while nothing falls due), so the figures a person reads — the
@@ -115,19 +132,7 @@ async function asOfToday(ctx: Ctx, rows: LoanSummary[]): Promise<LoanSummary[]> 
       txs.filter((t) => t.loan_id === loan.id),
       today,
     );
-    const p = projectionOf(loan, state);
-    fresh.set(loan.id, {
-      outstandingTotalMinor: state.outstanding.totalMinor,
-      overdueTotalMinor: state.overdue.totalMinor,
-      payoffMinor: p.payoff_minor as number,
-      creditMinor: state.creditMinor,
-      daysPastDue: p.days_past_due as number,
-      arrearsBucket: p.arrears_bucket as LoanSummary['arrearsBucket'],
-      arrearsStatus: p.arrears_status as LoanSummary['arrearsStatus'],
-      nextDueDate: p.next_due_date as string | null,
-      nextDueMinor: p.next_due_minor as number,
-      asOf: state.asOf,
-    });
+    fresh.set(loan.id, liveFigures(loan, state));
   }
   return rows.map((r) => ({ ...r, ...(fresh.get(r.id) ?? {}) }));
 }
@@ -405,24 +410,7 @@ export async function loanViewOf(ctx: Ctx | WriteCtx, loanId: string): Promise<L
     .orderBy('created_at')
     .execute();
   const asOf = state?.asOf ?? today;
-  const live =
-    state && loan.status === 'active'
-      ? (() => {
-          const p = projectionOf(loan, state);
-          return {
-            outstandingTotalMinor: state.outstanding.totalMinor,
-            overdueTotalMinor: state.overdue.totalMinor,
-            payoffMinor: p.payoff_minor as number,
-            creditMinor: state.creditMinor,
-            daysPastDue: p.days_past_due as number,
-            arrearsBucket: p.arrears_bucket as LoanSummary['arrearsBucket'],
-            arrearsStatus: p.arrears_status as LoanSummary['arrearsStatus'],
-            nextDueDate: p.next_due_date as string | null,
-            nextDueMinor: p.next_due_minor as number,
-            asOf: state.asOf,
-          };
-        })()
-      : {};
+  const live = state && loan.status === 'active' ? liveFigures(loan, state) : {};
   return {
     ...summary,
     ...live,
