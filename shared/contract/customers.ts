@@ -2,22 +2,7 @@
 // edits with history, KYC (four eyes), documents, relationships, communications, referrals and credit scores.
 import { z } from 'zod';
 import { method, ok } from './method';
-import { businessDate, instant, uuid } from './schemas';
-
-const text = (max: number) =>
-  z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .optional()
-    .transform((v) => (v === '' ? undefined : v));
-const minor = z
-  .number()
-  .int('must be a whole number of minor units')
-  .min(0, 'must not be negative')
-  .max(Number.MAX_SAFE_INTEGER);
+import { businessDate, instant, minor, optionalText, text, uuid } from './schemas';
 
 export const idTypes = ['national_id', 'passport', 'driving_licence', 'alien_id', 'voter_id'] as const;
 export const legalForms = [

@@ -4,22 +4,8 @@
 // Money is integer minor units everywhere; rates are decimal strings (percent per year).
 import { z } from 'zod';
 import { method } from './method';
-import { businessDate, instant, uuid } from './schemas';
+import { businessDate, instant, minor, optionalText, text, uuid } from './schemas';
 
-const text = (max: number) =>
-  z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .optional()
-    .transform((v) => (v === '' ? undefined : v));
-const minor = z
-  .number()
-  .int('must be a whole number of minor units')
-  .min(0, 'must not be negative')
-  .max(Number.MAX_SAFE_INTEGER);
 const positiveMinor = minor.refine((v) => v > 0, 'must be greater than 0');
 const rate = z
   .string()

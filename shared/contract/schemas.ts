@@ -34,6 +34,24 @@ export const displayName = z.string().trim().min(1, 'is required').max(100, 'mus
 /** Passwords are checked against the policy in the core; here only a hard bound against abuse. */
 export const password = z.string().min(1, 'is required').max(1024, 'is too long');
 
+/** A required text field, trimmed, at most `max` characters. */
+export const text = (max: number) =>
+  z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
+/** An optional text field; an empty one is absent. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .optional()
+    .transform((v) => (v === '' ? undefined : v));
+/** An amount in integer minor units, never negative. */
+export const minor = z
+  .number()
+  .int('must be a whole number of minor units')
+  .min(0, 'must not be negative')
+  .max(Number.MAX_SAFE_INTEGER);
+
 export const empty = z.object({}).strict();
 
 export const signInResult = z.object({

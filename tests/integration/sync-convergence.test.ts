@@ -186,6 +186,28 @@ async function repay(
     world.log.push(`${device.name}: repay ${loan.id} on ${valueDate}`);
 }
 
+/** An officer of the device's branch applies for a loan for one of its customers, or null when there is none. */
+async function applyOn(world: World, device: Device, rng: Rng, purpose: string) {
+  const products = await device.db.selectFrom('loan_products').select('id').orderBy('id').execute();
+  const customers = await customersOn(device);
+  if (products.length === 0 || customers.length === 0) return null;
+  const officer = rng.pick(branchOf(world, device).officers);
+  return device.node.ok(
+    'loans.apply',
+    {
+      customerId: rng.pick(customers).id,
+      productId: rng.pick(products).id,
+      principalMinor: 1_000_000 + rng.int(50) * 100_000,
+      repayments: 2 + rng.int(6),
+      expectedDisbursementDate: await businessDateOf(device),
+      purpose,
+      overrideReason: 'Known to the branch',
+      idempotencyKey: newId(),
+    },
+    tokenOf(device, officer.username),
+  );
+}
+
 export const operations: Operation[] = [
   {
     name: 'head office adds a loan product',
@@ -214,24 +236,8 @@ export const operations: Operation[] = [
     weight: 3,
     async run(world, rng) {
       const device = branchDevice(world, rng);
-      const products = await device.db.selectFrom('loan_products').select('id').orderBy('id').execute();
-      const customers = await customersOn(device);
-      if (products.length === 0 || customers.length === 0) return;
-      const officer = rng.pick(branchOf(world, device).officers);
-      const loan = await device.node.ok(
-        'loans.apply',
-        {
-          customerId: rng.pick(customers).id,
-          productId: rng.pick(products).id,
-          principalMinor: 1_000_000 + rng.int(50) * 100_000,
-          repayments: 2 + rng.int(6),
-          expectedDisbursementDate: await businessDateOf(device),
-          purpose: 'Working capital',
-          overrideReason: 'Known to the branch',
-          idempotencyKey: newId(),
-        },
-        tokenOf(device, officer.username),
-      );
+      const loan = await applyOn(world, device, rng, 'Working capital');
+      if (!loan) return;
       world.log.push(`${device.name}: apply ${loan.id}`);
     },
   },
@@ -240,24 +246,8 @@ export const operations: Operation[] = [
     weight: 2,
     async run(world, rng) {
       const device = branchDevice(world, rng);
-      const products = await device.db.selectFrom('loan_products').select('id').orderBy('id').execute();
-      const customers = await customersOn(device);
-      if (products.length === 0 || customers.length === 0) return;
-      const officer = rng.pick(branchOf(world, device).officers);
-      const loan = await device.node.ok(
-        'loans.apply',
-        {
-          customerId: rng.pick(customers).id,
-          productId: rng.pick(products).id,
-          principalMinor: 1_000_000 + rng.int(50) * 100_000,
-          repayments: 2 + rng.int(6),
-          expectedDisbursementDate: await businessDateOf(device),
-          purpose: 'Stock',
-          overrideReason: 'Known to the branch',
-          idempotencyKey: newId(),
-        },
-        tokenOf(device, officer.username),
-      );
+      const loan = await applyOn(world, device, rng, 'Stock');
+      if (!loan) return;
       const admin = tokenOf(device, adminOf(world, device));
       await device.node.ok('loans.decide', { loanId: loan.id, decision: 'approve', reason: 'Fine' }, admin);
       await device.node.ok(

@@ -3,7 +3,7 @@
 // on every device, and helpers to sync until quiet and to dump what a device holds of a branch in a canonical
 // order, so "every replica agrees" is one `toEqual`.
 import type { Kysely } from 'kysely';
-import { stateOf } from '../../electron/core/loans/project';
+import { projectionColumns as loanProjectionColumns, stateOf } from '../../electron/core/loans/project';
 import type { Database } from '../../db/schema';
 import { randomIds } from '../../electron/core/context';
 import type { Central } from '../../electron/sync/central';
@@ -346,26 +346,7 @@ export async function dumpBranch(
  * guarantors, and the cash each till holds.
  */
 export const balancesDate = '2027-12-31';
-const projectionColumns = new Set([
-  'updated_at',
-  'as_of',
-  'outstanding_principal_minor',
-  'outstanding_interest_minor',
-  'outstanding_fees_minor',
-  'outstanding_penalties_minor',
-  'outstanding_total_minor',
-  'overdue_total_minor',
-  'paid_total_minor',
-  'payoff_minor',
-  'credit_minor',
-  'days_past_due',
-  'arrears_bucket',
-  'arrears_status',
-  'next_due_date',
-  'next_due_minor',
-  'maturity_date',
-  'closed_on',
-]);
+const projectionColumns = new Set<string>(['updated_at', ...loanProjectionColumns]);
 
 export async function dumpLoans(
   db: Kysely<Database>,

@@ -540,7 +540,11 @@ export async function importRepayments(
 
   // Each loan replayed once, with every new repayment: their allocations and the loan's projection.
   const byLoan = new Map<string, typeof accepted>();
-  for (const a of accepted) byLoan.set(a.loan.id, [...(byLoan.get(a.loan.id) ?? []), a]);
+  for (const a of accepted) {
+    const list = byLoan.get(a.loan.id);
+    if (list) list.push(a);
+    else byLoan.set(a.loan.id, [a]);
+  }
   const history = new Map<string, LoanTransactionRow[]>();
   for (const part of chunks([...byLoan.keys()])) {
     const rows = await ctx.tx
@@ -548,7 +552,11 @@ export async function importRepayments(
       .select(['loan_id', 'id', 'type', 'amount_minor', 'component', 'reverses_id', 'value_date', 'hlc'])
       .where('loan_id', 'in', part)
       .execute();
-    for (const r of rows) history.set(r.loan_id, [...(history.get(r.loan_id) ?? []), r]);
+    for (const r of rows) {
+      const list = history.get(r.loan_id);
+      if (list) list.push(r);
+      else history.set(r.loan_id, [r]);
+    }
   }
   for (const [loanId, items] of byLoan) {
     const loan = items[0]!.loan;

@@ -154,7 +154,8 @@ export function projectionOf(
 
 const projectedStatuses = new Set(['active', 'closed', 'written_off']);
 
-const projectionColumns = [
+/** The loan row's columns the replay writes (the rest are the application's and its lifecycle's). */
+export const projectionColumns = [
   'status',
   'as_of',
   'outstanding_principal_minor',

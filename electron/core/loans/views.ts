@@ -124,14 +124,16 @@ async function asOfToday(ctx: Ctx, rows: LoanSummary[]): Promise<LoanSummary[]> 
     .select(['loan_id', 'id', 'type', 'amount_minor', 'component', 'reverses_id', 'value_date', 'hlc'])
     .where('loan_id', 'in', ids)
     .execute();
+  const byLoan = new Map<string, typeof txs>();
+  for (const t of txs) {
+    const list = byLoan.get(t.loan_id);
+    if (list) list.push(t);
+    else byLoan.set(t.loan_id, [t]);
+  }
   const fresh = new Map<string, Partial<LoanSummary>>();
   for (const loan of loans) {
     if (!loan.disbursed_on) continue;
-    const state = stateOf(
-      loan,
-      txs.filter((t) => t.loan_id === loan.id),
-      today,
-    );
+    const state = stateOf(loan, byLoan.get(loan.id) ?? [], today);
     fresh.set(loan.id, liveFigures(loan, state));
   }
   return rows.map((r) => ({ ...r, ...(fresh.get(r.id) ?? {}) }));
