@@ -401,6 +401,8 @@ export interface LoansTable {
   maturity_date: string | null;
   created_at: string;
   updated_at: string;
+  /** What the journal has booked for this loan (electron/core/books/loanBooks.ts), JSON. */
+  gl_positions?: string | null;
 }
 
 export interface LoanTermsHistoryTable {
@@ -586,4 +588,101 @@ export interface Database {
   vault_movements: VaultMovementsTable;
   reminders: RemindersTable;
   eod_runs: EodRunsTable;
+  gl_accounts: GlAccountsTable;
+  gl_mappings: GlMappingsTable;
+  journal_entries: JournalEntriesTable;
+  journal_lines: JournalLinesTable;
+  gl_balances: GlBalancesTable;
+  accounting_periods: AccountingPeriodsTable;
+  manual_journals: ManualJournalsTable;
+}
+
+export type GlAccountType = 'asset' | 'liability' | 'equity' | 'income' | 'expense';
+
+export interface GlAccountsTable {
+  code: string;
+  name: string;
+  type: GlAccountType;
+  parent_code: string | null;
+  role: string | null;
+  is_header: number;
+  is_control: number;
+  is_active: number;
+  updated_at: string;
+  hlc: string;
+}
+
+export interface GlMappingsTable {
+  product_id: string;
+  role: string;
+  account_code: string;
+  updated_at: string;
+  hlc: string;
+}
+
+export type JournalKind = 'loan' | 'till' | 'vault' | 'endOfDay' | 'manual' | 'provision' | 'reversal';
+
+export interface JournalEntriesTable {
+  id: string;
+  branch_id: string;
+  kind: JournalKind;
+  value_date: string;
+  posting_date: string;
+  period: string;
+  source_id: string | null;
+  loan_id: string | null;
+  narration: string;
+  reverses_id: string | null;
+  created_by: string | null;
+  approved_by: string | null;
+  created_at: string;
+  hash: string;
+}
+
+export interface JournalLinesTable {
+  entry_id: string;
+  line_no: number;
+  account_code: string;
+  debit_minor: number;
+  credit_minor: number;
+  branch_id: string;
+  period: string;
+  posting_date: string;
+  loan_id: string | null;
+  till_id: string | null;
+}
+
+export interface GlBalancesTable {
+  branch_id: string;
+  account_code: string;
+  period: string;
+  debit_minor: number;
+  credit_minor: number;
+}
+
+export interface AccountingPeriodsTable {
+  branch_id: string;
+  period: string;
+  status: 'open' | 'closed';
+  closed_by: string | null;
+  closed_at: string | null;
+  reopened_by: string | null;
+  reopened_at: string | null;
+  hlc: string;
+}
+
+export interface ManualJournalsTable {
+  id: string;
+  branch_id: string;
+  status: 'pending' | 'approved' | 'rejected';
+  value_date: string;
+  narration: string;
+  lines: string;
+  attachments: string;
+  created_by: string;
+  created_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_reason: string | null;
+  entry_id: string | null;
 }

@@ -21,6 +21,7 @@ export const permissions = {
   'till.approve': 'Confirm a till’s opening cash, approve its close, move vault cash',
   'reports.read': 'Print statements and portfolio reports',
   'accounting.manage': 'Post manual journals and close accounting periods',
+  'accounting.reopen': 'Re-open a closed accounting period',
   'sync.run': 'Start a sync with the central server',
 } as const;
 
@@ -33,6 +34,7 @@ export const roles = {
   loan_officer: 'Loan officer',
   teller: 'Teller',
   auditor: 'Auditor',
+  accountant: 'Accountant',
 } as const;
 
 export type Role = keyof typeof roles;
@@ -58,4 +60,5 @@ export const defaultRoleGrants: Record<Role, readonly Permission[]> = {
   loan_officer: ['customers.read', 'customers.write', 'kyc.verify', 'loans.read', 'loans.apply', 'sync.run'],
   teller: ['customers.read', 'loans.read', 'teller.post', 'till.manage', 'sync.run'],
   auditor: ['audit.read', 'customers.read', 'loans.read', 'reports.read'],
+  accountant: ['accounting.manage', 'reports.read', 'loans.read', 'customers.read', 'audit.read', 'sync.run'],
 };

@@ -7,6 +7,7 @@ import * as m0003 from './0003_sync';
 import * as m0004 from './0004_number_search';
 import * as m0005 from './0005_users_per_branch';
 import * as m0006 from './0006_loans';
+import * as m0007 from './0007_books';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, ...m0004 },
   { version: 5, ...m0005 },
   { version: 6, ...m0006 },
+  { version: 7, ...m0007 },
 ];
 
 export const latestVersion = migrations.length;

@@ -5,7 +5,7 @@
 //   lms migrate                      bring the ledger to the latest schema
 //   lms call <method> ['<json>']     call any API method (signs in with LMS_USER / LMS_PASSWORD [/ LMS_TOTP])
 //   lms call --list                  the methods, one per line
-//   lms verify                       audit chain and schema integrity; exit 1 on any break
+//   lms verify                       schema, audit chain and the books' invariants; exit 1 on any break
 //   lms schedule < terms.json        a repayment schedule (pure: no ledger, no sign-in)
 //   lms replay < loan.json           a loan's state from its terms and transactions (pure)
 //   lms seed --customers N           demo customers through the onboarding use cases (as LMS_USER, an admin)
@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { checkSchema, schemaVersion } from '../../db/migrator';
 import { openSqlite } from '../../db/open';
 import { verifyAuditChain } from '../core/audit/log';
+import { verifyBooks } from '../core/books/verify';
 import { methodNames, type ApiResult } from '../../shared/contract';
 import { openCore } from '../host/openCore';
 import { defaultLedgerPath } from '../platform/paths';
@@ -241,15 +242,21 @@ async function verify(args: string[], io: Io): Promise<number> {
   try {
     const schema = checkSchema(opened.ledger.sqlite);
     const audit = await verifyAuditChain(opened.ledger.db);
+    const books = await verifyBooks(opened.ledger.db);
+    const booksOk = books.every((c) => c.isOk);
     const lines = [
       `ledger ${path}`,
       schema.isIntact ? 'schema: ok' : `schema: BROKEN\n  ${schema.problems.join('\n  ')}`,
       audit.isIntact
         ? `audit chain: ok (${audit.rowsChecked} rows)`
         : `audit chain: BROKEN at row ${audit.firstBrokenSeq} (edited, removed or inserted behind the app's back)`,
+      ...books.map((c) =>
+        c.isOk ? `books: ${c.name}: ok` : `books: ${c.name}: BROKEN\n  ${c.problems.join('\n  ')}`,
+      ),
     ];
-    (schema.isIntact && audit.isIntact ? io.stdout : io.stderr)(lines.join('\n'));
-    return schema.isIntact && audit.isIntact ? 0 : 1;
+    const isOk = schema.isIntact && audit.isIntact && booksOk;
+    (isOk ? io.stdout : io.stderr)(lines.join('\n'));
+    return isOk ? 0 : 1;
   } finally {
     await opened.close();
   }

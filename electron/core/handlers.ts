@@ -21,6 +21,7 @@ import { systemStatus } from './system/status';
 import { listExceptions, resolveException } from './sync/exceptions';
 import { configureSync, getSyncConfig, syncNow, testSyncConnection } from './sync/settings';
 import { seedDemoCustomers } from './customers/demo';
+import { bookHandlers } from './books/handlers';
 import { loanHandlers } from './loans/handlers';
 import { getDocument, uploadDocument } from './customers/documents';
 import {
@@ -112,4 +113,5 @@ export const handlers: Handlers = {
   'sync.listExceptions': listExceptions,
   'sync.resolveException': resolveException,
   ...loanHandlers,
+  ...bookHandlers,
 };

@@ -8,7 +8,12 @@ import { centralMigrations } from '../../db/central/migrations';
  * Head office's configuration that every branch pulls (besides `role.*`): the same list the branch roles'
  * read policy names (central migration 4).
  */
-export const headOfficeConfigTypes = ['settings.changed', 'loanProduct.saved'];
+export const headOfficeConfigTypes = [
+  'settings.changed',
+  'loanProduct.saved',
+  'glAccount.saved',
+  'glMapping.saved',
+];
 
 export interface Central {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;

@@ -77,6 +77,16 @@ export const rejectionReasons = [
   'vault_insufficient_cash',
   'eod_date_invalid',
   'eod_already_run',
+  'account_not_found',
+  'account_not_postable',
+  'account_in_use',
+  'journal_unbalanced',
+  'journal_not_found',
+  'journal_already_decided',
+  'period_closed',
+  'period_not_closable',
+  'period_not_closed',
+  'provisioning_already_posted',
 ] as const;
 export type RejectionReason = (typeof rejectionReasons)[number];
 

@@ -9,6 +9,7 @@
 // change or a pending two-factor prompt), 'signedIn' (a completed sign-in), or a permission name.
 import { z } from 'zod';
 import { customerMethods } from './customers';
+import { bookMethods } from './books';
 import { loanMethods } from './loans';
 import { method, ok, type MethodSpec } from './method';
 import { syncMethods, syncStates } from './sync';
@@ -274,6 +275,7 @@ export const contract = {
   ...customerMethods,
   ...syncMethods,
   ...loanMethods,
+  ...bookMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -292,3 +294,4 @@ export * from './schemas';
 export * from './customers';
 export * from './sync';
 export * from './loans';
+export * from './books';

@@ -3,6 +3,7 @@
 // their communications and events, progress is visible while it runs, a failed run leaves nothing behind, and
 // another device follows the business date forward.
 import { randomUUID } from 'node:crypto';
+import { toMinor } from '../../shared/money';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeTransaction } from '../../db/open';
 import type { WriteCtx } from '../../electron/core/context';
@@ -97,7 +98,7 @@ async function aDisbursedLoan(
     .selectFrom('branches')
     .select(['id', 'business_date'])
     .executeTakeFirstOrThrow();
-  const principalMinor = Number(principal) * 100;
+  const principalMinor = toMinor(principal, 2);
   const terms = {
     principal,
     currency: 'KES',

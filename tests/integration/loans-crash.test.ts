@@ -22,7 +22,7 @@ import {
   projectionOf,
   projectLoans,
   stateOf,
-  type LoanTransactionRow,
+  type EngineRow,
 } from '../../electron/core/loans/project';
 import type { InputOf } from '../../shared/contract';
 import { addDays } from '../../shared/dates';
@@ -159,7 +159,7 @@ async function expectEveryProjectionIsAReplay(db: Kysely<Database>) {
     .selectFrom('loan_transactions')
     .select(['loan_id', 'id', 'type', 'amount_minor', 'component', 'reverses_id', 'value_date', 'hlc'])
     .execute();
-  const byLoan = new Map<string, LoanTransactionRow[]>();
+  const byLoan = new Map<string, EngineRow[]>();
   for (const r of rows) byLoan.set(r.loan_id, [...(byLoan.get(r.loan_id) ?? []), r]);
   const mismatches: unknown[] = [];
   for (const loan of loans) {

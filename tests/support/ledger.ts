@@ -51,7 +51,7 @@ export function aLedger(options: { dir?: string; clock?: TestClock } = {}): Test
     ids: randomIds,
     hashing: testHashing,
     documentsDir: join(dir, 'documents'),
-    log: () => {},
+    log: process.env.LMS_TEST_LOG ? (...a: unknown[]) => console.error(...a) : () => {},
   });
   const branch: TestBranch = {
     ledger,

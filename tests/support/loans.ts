@@ -35,7 +35,7 @@ export function aProduct(
   };
 }
 
-export async function aLoanBranch(options: { clock?: TestClock } = {}) {
+export async function aLoanBranch(options: { clock?: TestClock; setup?: { businessDate?: string } } = {}) {
   const b = await aBranch(options);
   const officer = await aStaffMember(b, {
     username: 'otieno',

@@ -3,8 +3,13 @@
 // on every device, and helpers to sync until quiet and to dump what a device holds of a branch in a canonical
 // order, so "every replica agrees" is one `toEqual`.
 import type { Kysely } from 'kysely';
-import { projectionColumns as loanProjectionColumns, stateOf } from '../../electron/core/loans/project';
+import {
+  projectionColumns as loanProjectionColumns,
+  projectLoans,
+  stateOf,
+} from '../../electron/core/loans/project';
 import type { Database } from '../../db/schema';
+import { writeTransaction } from '../../db/open';
 import { randomIds } from '../../electron/core/context';
 import type { Central } from '../../electron/sync/central';
 import { joinBranch } from '../../electron/sync/join';
@@ -346,7 +351,7 @@ export async function dumpBranch(
  * guarantors, and the cash each till holds.
  */
 export const balancesDate = '2027-12-31';
-const projectionColumns = new Set<string>(['updated_at', ...loanProjectionColumns]);
+const projectionColumns = new Set<string>(['updated_at', 'gl_positions', ...loanProjectionColumns]);
 
 export async function dumpLoans(
   db: Kysely<Database>,
@@ -393,7 +398,44 @@ export async function dumpLoans(
   const termsHistory = of(await db.selectFrom('loan_terms_history').selectAll().orderBy('id').execute());
   const collateral = of(await db.selectFrom('loan_collateral').selectAll().orderBy('id').execute());
   const guarantors = of(await db.selectFrom('loan_guarantors').selectAll().orderBy('id').execute());
-  return { products, loans, transactions, decisions, termsHistory, collateral, guarantors };
+  return {
+    products,
+    loans,
+    transactions,
+    decisions,
+    termsHistory,
+    collateral,
+    guarantors,
+    books: await booksOf(db, branchId, ids),
+  };
+}
+
+/**
+ * The branch's books on this replica: each account's balance (debit − credit) once every loan of the branch is
+ * brought to the same date (the books accrue with time, and replicas' business dates differ), counting the
+ * lines of the loans compared and the lines of no loan (tills, vault). Replicas that hold the same events hold
+ * the same trial balance, whatever order the events came in.
+ */
+async function booksOf(db: Kysely<Database>, branchId: string, loanIds: readonly string[]) {
+  await writeTransaction(db, (tx) =>
+    projectLoans(tx, loanIds, balancesDate, undefined, undefined, { at: balancesDate }),
+  );
+  const lines = await db
+    .selectFrom('journal_lines')
+    .select(['account_code', 'loan_id', 'debit_minor', 'credit_minor'])
+    .where('branch_id', '=', branchId)
+    .execute();
+  const compared = new Set(loanIds);
+  const balances: Record<string, number> = {};
+  for (const l of lines) {
+    if (l.loan_id !== null && !compared.has(l.loan_id)) continue;
+    balances[l.account_code] = (balances[l.account_code] ?? 0) + l.debit_minor - l.credit_minor;
+  }
+  return Object.fromEntries(
+    Object.entries(balances)
+      .filter(([, v]) => v !== 0)
+      .sort(),
+  );
 }
 
 /** The customers head office holds only as an exception (a clash of national IDs), by customer id. */

@@ -3,6 +3,7 @@
 // first row edited, removed or inserted behind the app's back. Not responsible for deciding what to audit.
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { rawFirst, rawInsert } from '../../../db/raw';
 import type { Database } from '../../../db/schema';
 import type { AuditEntry, Ctx } from '../context';
 
@@ -36,6 +37,8 @@ export function auditHash(prevHash: string, row: HashedFields): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
+const lastHashSql = 'SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1';
+
 /** Appends one audit row inside the caller's write transaction. */
 export async function appendAudit(
   tx: Kysely<Database>,
@@ -43,12 +46,7 @@ export async function appendAudit(
   entry: AuditEntry,
   deviceId: string = ctx.device?.id ?? 'unknown',
 ): Promise<void> {
-  const last = await tx
-    .selectFrom('audit_log')
-    .select('hash')
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const last = await rawFirst<{ hash: string }>(tx, lastHashSql, []);
   const row: HashedFields = {
     id: ctx.ids.uuid(),
     at: ctx.clock.now().toISOString(),
@@ -61,10 +59,7 @@ export async function appendAudit(
     details: JSON.stringify(entry.details ?? {}),
   };
   const prevHash = last?.hash ?? genesisHash;
-  await tx
-    .insertInto('audit_log')
-    .values({ ...row, prev_hash: prevHash, hash: auditHash(prevHash, row) })
-    .execute();
+  await rawInsert(tx, 'audit_log', { ...row, prev_hash: prevHash, hash: auditHash(prevHash, row) });
 }
 
 export interface ChainCheck {

@@ -1,6 +1,7 @@
 // Staff sessions: an unguessable token handed to the client (only its SHA-256 is stored), a stage (signed in,
 // or waiting for a two-factor code, a new password or a two-factor enrolment), an idle timeout and an absolute
 // lifetime. The token is rotated at every stage change, so a token seen before sign-in completed is worthless.
+import { rawAll, rawFirst } from '../../../db/raw';
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, SessionStage, UsersTable } from '../../../db/schema';
@@ -94,23 +95,24 @@ export type SessionLookup =
   | { kind: 'valid'; actor: Actor; idleExpiresAt: string; expiresAt: string; lastSeenAt: string };
 
 /** Finds the session of a token and checks its idle timeout and lifetime against the clock. */
+interface SessionRow {
+  sessionId: string;
+  stage: SessionStage;
+  last_seen_at: string;
+  expires_at: string;
+  ended_at: string | null;
+  userId: string;
+  username: string;
+  role_code: string;
+  is_active: number;
+}
+// Every call looks its session up: prepared statements (db/raw.ts).
+const sessionSql = `SELECT s.id AS sessionId, s.stage, s.last_seen_at, s.expires_at, s.ended_at, u.id AS userId,
+  u.username, u.role_code, u.is_active FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`;
+const permissionsSql = 'SELECT permission_code FROM role_permissions WHERE role_code = ?';
+
 export async function lookupSession(ctx: Ctx, token: string): Promise<SessionLookup> {
-  const row = await ctx.db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'sessions.id as sessionId',
-      'sessions.stage',
-      'sessions.last_seen_at',
-      'sessions.expires_at',
-      'sessions.ended_at',
-      'users.id as userId',
-      'users.username',
-      'users.role_code',
-      'users.is_active',
-    ])
-    .where('sessions.token_hash', '=', hashToken(token))
-    .executeTakeFirst();
+  const row = await rawFirst<SessionRow>(ctx.db, sessionSql, [hashToken(token)]);
   if (!row) return { kind: 'none' };
   const now = ctx.clock.now().getTime();
   const security = await readSecurity(ctx.db);
@@ -120,11 +122,7 @@ export async function lookupSession(ctx: Ctx, token: string): Promise<SessionLoo
   if (now >= Date.parse(row.expires_at))
     return { kind: 'expired', sessionId: row.sessionId, why: 'lifetime' };
   if (now >= idleExpiresAt.getTime()) return { kind: 'expired', sessionId: row.sessionId, why: 'idle' };
-  const permissions = await ctx.db
-    .selectFrom('role_permissions')
-    .select('permission_code')
-    .where('role_code', '=', row.role_code)
-    .execute();
+  const permissions = await rawAll<{ permission_code: string }>(ctx.db, permissionsSql, [row.role_code]);
   return {
     kind: 'valid',
     idleExpiresAt: idleExpiresAt.toISOString(),

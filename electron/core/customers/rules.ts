@@ -1,5 +1,6 @@
 // Onboarding rules and the small pure helpers the customer use cases share: the settings (with defaults),
 // people-facing numbers, phone and name normalisation, the full-text search terms and query.
+import { rawFirst } from '../../../db/raw';
 import { LocalDate } from '@js-joda/core';
 import { distance } from 'fastest-levenshtein';
 import { sql, type Kysely } from 'kysely';
@@ -35,16 +36,12 @@ export const updateCustomerSettings = (
 ): Promise<CustomerSettings> => group.update(ctx, input);
 
 /** `BRANCH-DEVICE-000123`: unique offline, since each device numbers only its own. */
+const nextNumberSql = `INSERT INTO counters (name, next_value) VALUES (?, 2)
+  ON CONFLICT (name) DO UPDATE SET next_value = counters.next_value + 1 RETURNING next_value`;
+
 export async function nextNumber(ctx: WriteCtx, counter: string): Promise<string> {
   const device = requireDevice(ctx);
-  const row = await ctx.tx
-    .insertInto('counters')
-    .values({ name: counter, next_value: 2 })
-    .onConflict((oc) =>
-      oc.column('name').doUpdateSet((eb) => ({ next_value: eb('counters.next_value', '+', 1) })),
-    )
-    .returning('next_value')
-    .executeTakeFirstOrThrow();
+  const row = (await rawFirst<{ next_value: number }>(ctx.tx, nextNumberSql, [counter]))!;
   return `${device.branchCode}-${device.code}-${String(row.next_value - 1).padStart(6, '0')}`;
 }
 

@@ -5,19 +5,26 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
 import { decodeHlc, encodeHlc, tick } from '../../../shared/hlc';
 import type { Ctx, EventDraft } from '../context';
-import { readSetting, writeSetting } from '../settings/store';
+import { rawFirst, rawInsert, rawRun } from '../../../db/raw';
 
 /** Bumped when an event payload's shape changes; devices announce it when they sync. */
 export const eventSchemaVersion = 1;
 
 export const hlcKey = 'clock.hlc';
 
+const readSettingSql = 'SELECT value FROM settings WHERE key = ?';
+const writeSettingSql = `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+  ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`;
+
 export async function nextHlc(tx: Kysely<Database>, ctx: Ctx, node: string): Promise<string> {
-  const last = await readSetting<string>(tx, hlcKey);
+  const row = await rawFirst<{ value: string }>(tx, readSettingSql, [hlcKey]);
+  const last = row ? (JSON.parse(row.value) as string) : undefined;
   const hlc = encodeHlc(tick(last ? decodeHlc(last) : null, ctx.clock.now().getTime(), node));
-  await writeSetting(tx, hlcKey, hlc, ctx.clock.now().toISOString());
+  await rawRun(tx, writeSettingSql, [hlcKey, JSON.stringify(hlc), ctx.clock.now().toISOString()]);
   return hlc;
 }
+
+const lastSeqSql = 'SELECT MAX(device_seq) AS seq FROM events WHERE device_id = ?';
 
 /** Appends one event; answers its id and HLC (projections that merge by HLC record the same one). */
 export async function appendEvent(
@@ -26,29 +33,22 @@ export async function appendEvent(
   event: EventDraft,
   deviceId: string,
 ): Promise<{ id: string; hlc: string }> {
-  const last = await tx
-    .selectFrom('events')
-    .select((eb) => eb.fn.max('device_seq').as('seq'))
-    .where('device_id', '=', deviceId)
-    .executeTakeFirst();
+  const last = await rawFirst<{ seq: number | null }>(tx, lastSeqSql, [deviceId]);
   const id = ctx.ids.uuid();
   const hlc = event.hlc ?? (await nextHlc(tx, ctx, deviceId));
-  await tx
-    .insertInto('events')
-    .values({
-      id,
-      device_id: deviceId,
-      device_seq: (last?.seq ?? 0) + 1,
-      hlc,
-      type: event.type,
-      entity_type: event.entityType,
-      entity_id: event.entityId,
-      payload: JSON.stringify(event.payload),
-      schema_version: eventSchemaVersion,
-      created_at: ctx.clock.now().toISOString(),
-      pushed_at: null,
-    })
-    .execute();
+  await rawInsert(tx, 'events', {
+    id,
+    device_id: deviceId,
+    device_seq: (last?.seq ?? 0) + 1,
+    hlc,
+    type: event.type,
+    entity_type: event.entityType,
+    entity_id: event.entityId,
+    payload: JSON.stringify(event.payload),
+    schema_version: eventSchemaVersion,
+    created_at: ctx.clock.now().toISOString(),
+    pushed_at: null,
+  });
   return { id, hlc };
 }
 

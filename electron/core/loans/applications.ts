@@ -346,6 +346,7 @@ export interface ApplicationRows {
     | 'arrears_bucket'
     | 'arrears_status'
     | 'next_due_minor'
+    | 'gl_positions'
   >;
   collateral: LoanCollateralTable[];
   guarantors: LoanGuarantorsTable[];

@@ -1,5 +1,6 @@
 // What the loan use cases share: the connection to read through (the write transaction's inside a mutation),
 // finding a loan or refusing with a reason, the branch's business date, and product rows as views.
+import { rawFirst } from '../../../db/raw';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, LoanProductsTable, LoansTable } from '../../../db/schema';
 import { LmsError, type LoanProductView } from '../../../shared/contract';
@@ -11,8 +12,10 @@ export const reader = (ctx: Ctx | WriteCtx): Kysely<Database> => ('tx' in ctx ? 
 
 export type LoanRow = Selectable<LoansTable>;
 
+const loanSql = 'SELECT * FROM loans WHERE id = ?';
+
 export async function requireLoan(ctx: Ctx | WriteCtx, loanId: string): Promise<LoanRow> {
-  const loan = await reader(ctx).selectFrom('loans').selectAll().where('id', '=', loanId).executeTakeFirst();
+  const loan = await rawFirst<LoanRow>(reader(ctx), loanSql, [loanId]);
   if (!loan) throw new LmsError('NOT_FOUND', 'There is no such loan.', 'loan_not_found');
   return loan;
 }
@@ -32,12 +35,12 @@ export async function requireProduct(ctx: Ctx | WriteCtx, productId: string): Pr
  * when end-of-day has not run yet today — a loan a write touches is brought current as of today, whatever the
  * rest of the portfolio waits for (a session that crossed midnight, the CLI, a teller before the banner's run).
  */
+const branchDateSql = 'SELECT business_date, time_zone FROM branches WHERE id = ?';
+
 export async function businessDate(ctx: Ctx | WriteCtx): Promise<string> {
-  const branch = await reader(ctx)
-    .selectFrom('branches')
-    .select(['business_date', 'time_zone'])
-    .where('id', '=', requireDevice(ctx).branchId)
-    .executeTakeFirstOrThrow();
+  const branch = (await rawFirst<{ business_date: string; time_zone: string }>(reader(ctx), branchDateSql, [
+    requireDevice(ctx).branchId,
+  ]))!;
   const today = localDateIn(ctx.clock.now(), branch.time_zone);
   return branch.business_date < today ? today : branch.business_date;
 }

@@ -10,6 +10,8 @@
 //
 // A reversal corrects the loan, not the till: when a cash repayment was posted to the wrong loan the cash is
 // still in the drawer and is posted again to the right one; real cash going back out is a till cash-out.
+import { LoanBookBatch } from '../books/loanBooks';
+import { rawFirst, rawInsert } from '../../../db/raw';
 import {
   fieldError,
   LmsError,
@@ -30,8 +32,8 @@ import { termsFor } from './products';
 import {
   engineTransactions,
   parsedTermsOf,
-  projectionOf,
   stateOf,
+  transactionColumns,
   transactionRowsOf,
   writeProjection,
   type LoanTransactionRow,
@@ -55,9 +57,31 @@ const noAllocation: Allocation = {
   creditMinor: 0,
 };
 
-/** What the posting row stores: the allocation when posted and the balance after it (what the receipt prints). */
+/**
+ * What the posting row stores: the allocation when posted and the balance after it (what the receipt prints),
+ * and the money that moved (a disbursement pays out less than its principal when a fee is deducted).
+ */
 export interface PostedAllocation extends Allocation {
   balanceAfter: PostingResult['balanceAfter'];
+  cashMinor?: number;
+}
+
+const narrations: Record<LoanTransactionsTable['type'], string> = {
+  disbursement: 'Loan disbursed',
+  repayment: 'Repayment received',
+  fee: 'Charge on the loan',
+  waiver: 'Charges waived',
+  reversal: 'Transaction reversed',
+  writeoff: 'Loan written off',
+  recovery: 'Recovery on a loan written off',
+};
+
+function narrationOf(
+  type: LoanTransactionsTable['type'],
+  reference: string | null,
+  note: string | null,
+): string {
+  return [narrations[type], reference, note].filter(Boolean).join(' — ');
 }
 
 interface Posting {
@@ -80,24 +104,26 @@ interface Posting {
   audit: { action: string; details: Record<string, unknown> };
   /** More for the event (a restructure's or a tranche's replaced terms). */
   extra?: Record<string, unknown>;
+  /** A restructure: what the books cannot explain otherwise is capitalised interest. */
+  cause?: 'restructure';
+  /** The business date, when the caller has read it already. */
+  today?: string;
 }
 
 /** The result of an earlier posting with the same idempotency key, or null. */
+const earlierPostingSql = `SELECT t.id, t.loan_id, t.receipt_no, t.amount_minor, t.value_date, t.allocation, l.status
+  FROM loan_transactions t JOIN loans l ON l.id = t.loan_id WHERE t.idempotency_key = ?`;
+
 async function earlierPosting(ctx: WriteCtx, key: string): Promise<PostingResult | null> {
-  const row = await ctx.tx
-    .selectFrom('loan_transactions')
-    .innerJoin('loans', 'loans.id', 'loan_transactions.loan_id')
-    .select([
-      'loan_transactions.id',
-      'loan_transactions.loan_id',
-      'loan_transactions.receipt_no',
-      'loan_transactions.amount_minor',
-      'loan_transactions.value_date',
-      'loan_transactions.allocation',
-      'loans.status',
-    ])
-    .where('loan_transactions.idempotency_key', '=', key)
-    .executeTakeFirst();
+  const row = await rawFirst<{
+    id: string;
+    loan_id: string;
+    receipt_no: string | null;
+    amount_minor: number;
+    value_date: string;
+    allocation: string | null;
+    status: LoanRow['status'];
+  }>(ctx.tx, earlierPostingSql, [key]);
   if (!row) return null;
   const posted = row.allocation ? (JSON.parse(row.allocation) as PostedAllocation) : null;
   const { balanceAfter, ...allocation } = posted ?? {
@@ -120,7 +146,7 @@ async function earlierPosting(ctx: WriteCtx, key: string): Promise<PostingResult
 async function post(ctx: WriteCtx, p: Posting): Promise<PostingResult> {
   const actor = requireActor(ctx);
   const device = requireDevice(ctx);
-  const today = await businessDate(ctx);
+  const today = p.today ?? (await businessDate(ctx));
   const id = ctx.ids.uuid();
   const hlc = await nextHlc(ctx.tx, ctx, device.id);
   const now = ctx.clock.now().toISOString();
@@ -167,6 +193,8 @@ async function post(ctx: WriteCtx, p: Posting): Promise<PostingResult> {
     posted_by: actor.userId,
     posted_at: now,
   };
+  const cashMinor = p.type === 'disbursement' && p.till ? -p.till.amountMinor : p.amountMinor;
+  row.allocation = JSON.stringify({ ...allocation, balanceAfter, cashMinor } satisfies PostedAllocation);
   let movement: TillMovementRow | null = null;
   if (p.till && p.channel === 'cash') {
     movement = await tillCash(ctx, {
@@ -177,12 +205,20 @@ async function post(ctx: WriteCtx, p: Posting): Promise<PostingResult> {
     });
     row.till_id = movement.till_id;
   }
-  await ctx.tx.insertInto('loan_transactions').values(row).execute();
+  await rawInsert(ctx.tx, 'loan_transactions', row);
   let status = loan.status;
   if (state) {
-    const projection = projectionOf(loan, state);
-    status = projection.status as LoanRow['status'];
-    await applyLoanColumns(ctx.tx, loan.id, { ...projection, updated_at: now });
+    status = state.status;
+    await writeProjection(ctx.tx, loan, state, [...existing, row], {
+      at: now,
+      newId: () => ctx.ids.uuid(),
+      userId: actor.userId,
+      narration: narrationOf(p.type, receiptNo ?? p.reference, p.note ?? null),
+      sourceId: id,
+      valueDate: p.valueDate,
+      cause: p.cause ?? null,
+      updatedAt: now,
+    });
   }
   await ctx.emit({
     type: p.event,
@@ -218,8 +254,7 @@ async function post(ctx: WriteCtx, p: Posting): Promise<PostingResult> {
 }
 
 /** A value date: the business date by default; an earlier one only for loans.manage, never before the loan. */
-async function valueDateFor(ctx: WriteCtx, loan: LoanRow, requested: string | undefined): Promise<string> {
-  const today = await businessDate(ctx);
+function valueDateFor(ctx: WriteCtx, loan: LoanRow, requested: string | undefined, today: string): string {
   if (!requested || requested === today) return today;
   if (requested > today)
     throw fieldError('valueDate', 'must not be after the business date', 'backdating_not_allowed');
@@ -428,8 +463,10 @@ export async function repayLoan(
   if (loan.status !== 'active') throw wrongState('Only an active loan takes repayments.');
   if (input.channel === 'transfer' && !input.reference)
     throw fieldError('reference', 'is required for a transfer', 'invalid_input');
-  const valueDate = await valueDateFor(ctx, loan, input.valueDate);
+  const today = await businessDate(ctx);
+  const valueDate = valueDateFor(ctx, loan, input.valueDate, today);
   return post(ctx, {
+    today,
     loan,
     type: 'repayment',
     amountMinor: input.amountMinor,
@@ -549,7 +586,7 @@ export async function importRepayments(
   for (const part of chunks([...byLoan.keys()])) {
     const rows = await ctx.tx
       .selectFrom('loan_transactions')
-      .select(['loan_id', 'id', 'type', 'amount_minor', 'component', 'reverses_id', 'value_date', 'hlc'])
+      .select(['loan_id', ...transactionColumns])
       .where('loan_id', 'in', part)
       .execute();
     for (const r of rows) {
@@ -558,9 +595,12 @@ export async function importRepayments(
       else history.set(r.loan_id, [r]);
     }
   }
+  // The file is one entry in the books (each line naming its loan).
+  const batch = new LoanBookBatch(ctx.tx);
   for (const [loanId, items] of byLoan) {
     const loan = items[0]!.loan;
-    const state = stateOf(loan, [...(history.get(loanId) ?? []), ...items.map((a) => a.row)], today);
+    const all = [...(history.get(loanId) ?? []), ...items.map((a) => a.row)];
+    const state = stateOf(loan, all, today);
     const allocations = new Map(state.allocations.map((x) => [x.transactionId, x]));
     for (const a of items) {
       const x = allocations.get(a.row.id);
@@ -574,10 +614,19 @@ export async function importRepayments(
           principalMinor: state.outstanding.principalMinor,
           totalOutstandingMinor: state.outstanding.totalMinor,
         },
+        cashMinor: a.row.amount_minor,
       } satisfies PostedAllocation);
     }
-    await writeProjection(ctx.tx, loan, state);
+    await writeProjection(ctx.tx, loan, state, all, { at: now, updatedAt: now, batch });
   }
+  await batch.post({
+    newId: () => ctx.ids.uuid(),
+    kind: 'loan',
+    valueDate: today,
+    narration: `Repayments imported from a file (${accepted.length})`,
+    createdAt: now,
+    createdBy: actor.userId,
+  });
   const rows = accepted.map((a) => a.row);
   for (const part of chunks(rows, 200)) await ctx.tx.insertInto('loan_transactions').values(part).execute();
   const batchId = ctx.ids.uuid();
@@ -807,12 +856,20 @@ export async function restructureLoan(
       event: 'loan.restructured',
       audit: { action: 'loan.restructured', details },
       extra: { history },
+      cause: 'restructure',
     });
     return loanViewOf(ctx, loan.id);
   }
   await applyLoanColumns(ctx.tx, loan.id, columns);
   const state = stateOf({ ...loan, ...columns }, rows, today);
-  await applyLoanColumns(ctx.tx, loan.id, projectionOf({ ...loan, ...columns }, state));
+  await writeProjection(ctx.tx, { ...loan, ...columns }, state, rows, {
+    at: now,
+    newId: () => ctx.ids.uuid(),
+    userId: actor.userId,
+    narration: `Loan restructured — ${input.reason}`,
+    valueDate: today,
+    cause: 'restructure',
+  });
   await ctx.emit({
     type: 'loan.restructured',
     entityType: 'loan',

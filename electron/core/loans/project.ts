@@ -2,9 +2,16 @@
 // the engine's replay of its terms and its transactions (shared/loan), written to the `loans` row in the same
 // transaction as every write that changed them, by a received event, and by end-of-day. The same function
 // runs on every replica, so every replica that holds the same transactions holds the same row.
-// Not responsible for deciding what may be posted (posting.ts) or for the general ledger (the books issue).
+// Writing the projection also books the loan's change in the general ledger (electron/core/books/loanBooks.ts),
+// in the same transaction: the journal is a projection of the same replay.
+// Not responsible for deciding what may be posted (posting.ts).
+import { rawAll } from '../../../db/raw';
 import { CompiledQuery, type Kysely } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
 import type { Database, LoansTable } from '../../../db/schema';
+import { lastMonthEnd, LoanBookBatch, loanBooking, resolveLines, type BookedLoan } from '../books/loanBooks';
+import { postEntry } from '../books/journal';
+import { accrualPolicy, booksSettings } from '../books/settings';
 import {
   buildSchedule,
   parseTerms,
@@ -41,7 +48,8 @@ export function parsedTermsOf(json: string): ParsedTerms {
   return value;
 }
 
-export interface LoanTransactionRow {
+/** The columns of a transaction the engine replays. */
+export interface EngineRow {
   id: string;
   type: string;
   amount_minor: number;
@@ -51,11 +59,29 @@ export interface LoanTransactionRow {
   hlc: string;
 }
 
+export interface LoanTransactionRow extends EngineRow {
+  /** What the books need: where the money went (cash through a till, or a transfer) and, on a disbursement, the cash paid out. */
+  channel: string | null;
+  till_id: string | null;
+  allocation: string | null;
+}
+
+/** The columns of a loan transaction that the replay and the books read. */
+export const transactionColumns = [
+  'id',
+  'type',
+  'amount_minor',
+  'component',
+  'reverses_id',
+  'value_date',
+  'hlc',
+  'channel',
+  'till_id',
+  'allocation',
+] as const;
+
 /** The rows the engine replays, as engine transactions (reversals of rows it does not replay are left out). */
-export function engineTransactions(
-  rows: readonly LoanTransactionRow[],
-  termsFrom: string | null,
-): Transaction[] {
+export function engineTransactions(rows: readonly EngineRow[], termsFrom: string | null): Transaction[] {
   const inScope = rows.filter(
     (r) => engineTypes.has(r.type) && (termsFrom === null || r.value_date >= termsFrom),
   );
@@ -88,12 +114,10 @@ export function engineTransactions(
   return out;
 }
 
+const transactionRowsSql = `SELECT ${transactionColumns.join(', ')} FROM loan_transactions WHERE loan_id = ?`;
+
 export async function transactionRowsOf(tx: Kysely<Database>, loanId: string): Promise<LoanTransactionRow[]> {
-  return tx
-    .selectFrom('loan_transactions')
-    .select(['id', 'type', 'amount_minor', 'component', 'reverses_id', 'value_date', 'hlc'])
-    .where('loan_id', '=', loanId)
-    .execute();
+  return rawAll<LoanTransactionRow>(tx, transactionRowsSql, [loanId]);
 }
 
 type ProjectedLoan = Pick<
@@ -101,8 +125,40 @@ type ProjectedLoan = Pick<
   'id' | 'status' | 'terms' | 'terms_from' | 'disbursed_on' | 'closed_on'
 >;
 
+/** A loan as the projection and its books need it. */
+export type BookedProjectedLoan = ProjectedLoan & BookedLoan;
+
+/** The loan columns `BookedProjectedLoan` reads. */
+export const bookedLoanColumns = [
+  'id',
+  'status',
+  'terms',
+  'terms_from',
+  'disbursed_on',
+  'closed_on',
+  'as_of',
+  'branch_id',
+  'product_id',
+  'gl_positions',
+] as const;
+
+/** Who and when, for the journal entry a projection write books. */
+export interface Booking {
+  at: string;
+  newId?: () => string;
+  userId?: string | null;
+  narration?: string;
+  sourceId?: string | null;
+  valueDate?: string;
+  cause?: 'restructure' | null;
+  /** Also stamps the loan row's updated_at (a posting; end-of-day leaves it). */
+  updatedAt?: string;
+  /** Books into this batch (one entry for many loans, posted by the caller) instead of an entry per loan. */
+  batch?: LoanBookBatch;
+}
+
 /** The loan's replayed state as of `asOf` (never before its disbursement). */
-export function stateOf(loan: ProjectedLoan, rows: readonly LoanTransactionRow[], asOf: string): LoanState {
+export function stateOf(loan: ProjectedLoan, rows: readonly EngineRow[], asOf: string): LoanState {
   const { terms, schedule } = parsedTermsOf(loan.terms);
   const date = asOf < terms.disbursementDate ? terms.disbursementDate : asOf;
   return replay(terms, engineTransactions(rows, loan.terms_from), date, schedule);
@@ -177,26 +233,63 @@ export const projectionColumns = [
 ] as const;
 // One fixed statement text: prepared once (the ledger's statement cache), bound per loan. Building the same
 // UPDATE with the query builder for each of 100,000 loans costs more than executing it.
-const updateProjection = `UPDATE loans SET ${projectionColumns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`;
+const updateProjection = `UPDATE loans SET ${projectionColumns.map((c) => `${c} = ?`).join(', ')}, gl_positions = ? WHERE id = ?`;
+const updateProjectionTouched = updateProjection.replace(' WHERE id', ', updated_at = ? WHERE id');
 
-/** Writes a replayed state's columns to the loan row. */
+/**
+ * Writes a replayed state's columns to the loan row and books the loan's change as one journal entry (nothing
+ * when nothing changed in the books).
+ */
 export async function writeProjection(
   tx: Kysely<Database>,
-  loan: ProjectedLoan,
+  loan: BookedProjectedLoan,
   state: LoanState,
+  rows: readonly LoanTransactionRow[],
+  booking: Booking,
 ): Promise<void> {
   const p = projectionOf(loan, state);
+  let positions = loan.gl_positions ?? null;
+  if (loan.disbursed_on && booking.batch) {
+    positions = await booking.batch.add(loan, rows, state, await accrualPolicy(tx, loan.product_id));
+  } else if (loan.disbursed_on) {
+    const policy = await accrualPolicy(tx, loan.product_id);
+    const { lines, positions: next } = loanBooking(
+      loan,
+      rows,
+      state,
+      loan.disbursed_on,
+      policy,
+      booking.cause ?? null,
+    );
+    positions = JSON.stringify(next);
+    await postEntry(tx, {
+      id: (booking.newId ?? uuidv7)(),
+      branchId: loan.branch_id,
+      kind: 'loan',
+      valueDate: booking.valueDate ?? state.asOf,
+      narration: booking.narration ?? 'Loan brought current',
+      sourceId: booking.sourceId ?? null,
+      loanId: loan.id,
+      createdBy: booking.userId ?? null,
+      createdAt: booking.at,
+      lines: await resolveLines(tx, loan, lines),
+    });
+  }
+  const values = projectionColumns.map((c) => p[c] ?? null);
   await tx.executeQuery(
-    CompiledQuery.raw(updateProjection, [...projectionColumns.map((c) => p[c] ?? null), loan.id]),
+    booking.updatedAt
+      ? CompiledQuery.raw(updateProjectionTouched, [...values, positions, booking.updatedAt, loan.id])
+      : CompiledQuery.raw(updateProjection, [...values, positions, loan.id]),
   );
 }
 
 /**
  * The loans of a branch whose projection can change between their last projection and `asOf`: active loans in
  * arrears (days past due and penalties move every day), with an installment falling due by then, or never
- * projected. A current loan with nothing due before `asOf` has the same balances, days past due and bucket
- * tomorrow as today — only its payoff (interest earned so far) moves, and screens compute the payoff when they
- * show it. Written-off and closed loans do not change with time.
+ * projected, and those whose interest the books accrue by then (every day under the daily policy; at a month
+ * end under monthEnd). A current loan with nothing due before `asOf` has the same balances, days past due and
+ * bucket tomorrow as today — only its payoff (interest earned so far) moves, and screens compute the payoff
+ * when they show it. Written-off and closed loans do not change with time.
  */
 export async function loansToBringCurrent(
   tx: Kysely<Database>,
@@ -205,11 +298,18 @@ export async function loansToBringCurrent(
 ): Promise<{ ids: string[]; active: number }> {
   const rows = await tx
     .selectFrom('loans')
-    .select(['id', 'as_of', 'days_past_due', 'overdue_total_minor', 'next_due_date'])
+    .select(['id', 'product_id', 'as_of', 'days_past_due', 'overdue_total_minor', 'next_due_date'])
     .where('branch_id', '=', branchId)
     .where('status', '=', 'active')
     .orderBy('id')
     .execute();
+  // Interest accrued in the books moves every day (daily accrual) or at each month end (monthEnd).
+  const settings = await booksSettings.read(tx);
+  const monthEnd = lastMonthEnd(asOf);
+  const accrues = (productId: string, projectedOn: string) => {
+    const policy = settings.productAccrual[productId] ?? settings.accrual;
+    return policy === 'daily' || (policy === 'monthEnd' && projectedOn < monthEnd);
+  };
   const ids = rows
     .filter(
       (l) =>
@@ -219,7 +319,8 @@ export async function loansToBringCurrent(
           (l.days_past_due > 0 ||
             l.overdue_total_minor > 0 ||
             l.next_due_date === null ||
-            l.next_due_date <= asOf)),
+            l.next_due_date <= asOf ||
+            accrues(l.product_id, l.as_of))),
     )
     .map((l) => l.id);
   return { ids, active: rows.length };
@@ -234,20 +335,22 @@ export async function projectLoan(
   loanId: string,
   asOf: string,
   updatedAt?: string,
+  booking: Partial<Booking> = {},
 ): Promise<LoanState | null> {
   const loan = await tx
     .selectFrom('loans')
-    .select(['id', 'status', 'terms', 'terms_from', 'disbursed_on', 'closed_on', 'updated_at', 'as_of'])
+    .select([...bookedLoanColumns, 'updated_at'])
     .where('id', '=', loanId)
     .executeTakeFirst();
   if (!loan || !projectedStatuses.has(loan.status) || !loan.disbursed_on) return null;
   const date = loan.as_of !== null && loan.as_of > asOf ? loan.as_of : asOf;
-  const state = stateOf(loan, await transactionRowsOf(tx, loanId), date);
-  await tx
-    .updateTable('loans')
-    .set({ ...projectionOf(loan, state), updated_at: updatedAt ?? loan.updated_at } as never)
-    .where('id', '=', loanId)
-    .execute();
+  const rows = await transactionRowsOf(tx, loanId);
+  const state = stateOf(loan, rows, date);
+  await writeProjection(tx, loan, state, rows, {
+    at: updatedAt ?? new Date().toISOString(),
+    ...booking,
+    ...(updatedAt ? { updatedAt } : {}),
+  });
   return state;
 }
 
@@ -261,18 +364,17 @@ export async function projectLoans(
   asOf: string,
   onProgress?: (done: number, total: number) => void,
   chunk = 1000,
+  booking: Partial<Booking> = {},
 ): Promise<number> {
   let done = 0;
+  const batch = new LoanBookBatch(tx);
+  const policies = new Map<string, Awaited<ReturnType<typeof accrualPolicy>>>();
   for (let start = 0; start < loanIds.length; start += chunk) {
     const ids = loanIds.slice(start, start + chunk);
-    const loans = await tx
-      .selectFrom('loans')
-      .select(['id', 'status', 'terms', 'terms_from', 'disbursed_on', 'closed_on', 'as_of'])
-      .where('id', 'in', ids)
-      .execute();
+    const loans = await tx.selectFrom('loans').select(bookedLoanColumns).where('id', 'in', ids).execute();
     const rows = await tx
       .selectFrom('loan_transactions')
-      .select(['loan_id', 'id', 'type', 'amount_minor', 'component', 'reverses_id', 'value_date', 'hlc'])
+      .select(['loan_id', ...transactionColumns])
       .where('loan_id', 'in', ids)
       .execute();
     const byLoan = new Map<string, LoanTransactionRow[]>();
@@ -285,11 +387,33 @@ export async function projectLoans(
       if (!projectedStatuses.has(loan.status) || !loan.disbursed_on) continue;
       // Never back in time: a loan projected at a later date by a posting keeps that date.
       const date = loan.as_of !== null && loan.as_of > asOf ? loan.as_of : asOf;
-      await writeProjection(tx, loan, stateOf(loan, byLoan.get(loan.id) ?? [], date));
+      const history = byLoan.get(loan.id) ?? [];
+      const state = stateOf(loan, history, date);
+      let policy = policies.get(loan.product_id);
+      if (!policy) {
+        policy = await accrualPolicy(tx, loan.product_id);
+        policies.set(loan.product_id, policy);
+      }
+      const positions = await batch.add(loan, history, state, policy);
+      const p = projectionOf(loan, state);
+      await tx.executeQuery(
+        CompiledQuery.raw(updateProjection, [
+          ...projectionColumns.map((c) => p[c] ?? null),
+          positions,
+          loan.id,
+        ]),
+      );
     }
     done += ids.length;
     onProgress?.(done, loanIds.length);
     await new Promise((resolve) => setImmediate(resolve));
   }
+  await batch.post({
+    newId: booking.newId ?? uuidv7,
+    valueDate: asOf,
+    narration: booking.narration ?? `End of day ${asOf}: interest accrued, penalties and arrears`,
+    createdAt: booking.at ?? new Date().toISOString(),
+    createdBy: booking.userId ?? null,
+  });
   return done;
 }

@@ -1,12 +1,17 @@
 // The settings table as typed groups: each group (security, customers, …) is one JSON value under its key, read
 // with its defaults filled in, and changed by one use case that emits `settings.changed` and audits before and
 // after. Also the raw read/write that the clock and the sync cursor use (no event: they are device-local).
+import { rawFirst, rawRun } from '../../../db/raw';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
 import type { WriteCtx } from '../context';
 
+const readSql = 'SELECT value FROM settings WHERE key = ?';
+const writeSql = `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+  ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`;
+
 export async function readSetting<T>(db: Kysely<Database>, key: string): Promise<T | undefined> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  const row = await rawFirst<{ value: string }>(db, readSql, [key]);
   return row ? (JSON.parse(row.value) as T) : undefined;
 }
 
@@ -16,12 +21,7 @@ export async function writeSetting(
   value: unknown,
   at: string,
 ): Promise<void> {
-  const text = JSON.stringify(value);
-  await tx
-    .insertInto('settings')
-    .values({ key, value: text, updated_at: at })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: text, updated_at: at }))
-    .execute();
+  await rawRun(tx, writeSql, [key, JSON.stringify(value), at]);
 }
 
 export interface SettingsGroup<T extends object> {

@@ -1,5 +1,6 @@
 // First-run setup: the institution, this branch and device, default settings and the first administrator, in
 // one transaction. Refused once done. Also reads what the rest of the core needs to know about this ledger.
+import { ensureChart } from '../books/chart';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
 import { latestVersion } from '../../../db/migrations';
@@ -114,6 +115,8 @@ export async function initialise(
     })
     .execute();
   ctx.device = { id: deviceId, code: input.deviceCode, branchId, branchCode: input.branchCode };
+  // The default chart of accounts (resources/chart-of-accounts.json): the books post from the first day.
+  await ensureChart(ctx.tx, now);
 
   await ctx.emit({
     type: 'branch.initialised',

@@ -4,6 +4,7 @@
 // replica that receives the same movements in any order, or twice, arrives at the same balance. Not
 // responsible for the till's lifecycle (tills.ts) or for the loan's own rows (posting.ts).
 import type { Kysely } from 'kysely';
+import { bookTillMovement } from '../books/tillBooks';
 import type { Database, TillMovementKind, TillsTable } from '../../../db/schema';
 import { LmsError } from '../../../shared/contract';
 import { requireActor, type WriteCtx } from '../context';
@@ -64,6 +65,7 @@ export async function insertTillMovement(tx: Kysely<Database>, m: AnyTillMovemen
     .executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false;
   await recomputeTillBalance(tx, m.till_id);
+  await bookTillMovement(tx, m);
   return true;
 }
 

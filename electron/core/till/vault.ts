@@ -4,6 +4,7 @@
 // any order hold the same balance. Managers move cash between the vault and the bank here; the tills move it
 // to and from the vault (tills.ts). Not responsible for the general ledger's cash accounts (the books issue).
 import type { Kysely } from 'kysely';
+import { bookVaultMovement } from '../books/tillBooks';
 import type { Database, VaultMovementsTable } from '../../../db/schema';
 import { LmsError, type OutputOf, type ParsedInputOf } from '../../../shared/contract';
 import { requireActor, requireDevice, type Ctx, type WriteCtx } from '../context';
@@ -32,11 +33,12 @@ export async function assertVaultHolds(tx: Kysely<Database>, branchId: string, a
 
 /** Inserts a vault movement once by id (a movement received twice changes nothing). */
 export async function insertVaultMovement(tx: Kysely<Database>, m: VaultMovementsTable): Promise<void> {
-  await tx
+  const inserted = await tx
     .insertInto('vault_movements')
     .values(m)
     .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) await bookVaultMovement(tx, m);
 }
 
 export async function vaultStatus(
