@@ -620,7 +620,8 @@ export interface GlMappingsTable {
   hlc: string;
 }
 
-export type JournalKind = 'loan' | 'till' | 'vault' | 'endOfDay' | 'manual' | 'provision' | 'reversal';
+export type JournalKind =
+  'loan' | 'till' | 'vault' | 'endOfDay' | 'manual' | 'provision' | 'reversal' | 'referral';
 
 export interface JournalEntriesTable {
   id: string;

@@ -37,7 +37,7 @@ CREATE TABLE gl_mappings (
 CREATE TABLE journal_entries (
   id TEXT PRIMARY KEY,
   branch_id TEXT NOT NULL,
-  kind TEXT NOT NULL CHECK (kind IN ('loan', 'till', 'vault', 'endOfDay', 'manual', 'provision', 'reversal')),
+  kind TEXT NOT NULL CHECK (kind IN ('loan', 'till', 'vault', 'endOfDay', 'manual', 'provision', 'reversal', 'referral')),
   value_date TEXT NOT NULL,
   posting_date TEXT NOT NULL,
   period TEXT NOT NULL,

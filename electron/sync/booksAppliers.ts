@@ -10,6 +10,7 @@ import { ensureChart } from '../core/books/chart';
 import { postEntry, type EntryDraft } from '../core/books/journal';
 import { applyJournalDecision, type JournalDecision } from '../core/books/manual';
 import { applyPeriod } from '../core/books/periods';
+import { applyReferralSettled, type ReferralSettlement } from '../core/customers/links';
 import type { Applier } from './appliers';
 
 export const booksAppliers: Record<string, Applier> = {
@@ -57,6 +58,22 @@ export const booksAppliers: Record<string, Applier> = {
     async apply({ tx }, e) {
       const { period } = e.payload as { period: Omit<AccountingPeriodsTable, 'hlc'> };
       await applyPeriod(tx, { ...period, hlc: e.hlc });
+    },
+  },
+  'referral.settled': {
+    rule: 'fact',
+    async apply({ tx }, e) {
+      const s = e.payload as unknown as ReferralSettlement;
+      // A settlement from before the books carried no entry: the reward is only marked settled.
+      if (!s.entryId) {
+        await tx
+          .updateTable('referral_rewards')
+          .set({ status: 'settled' })
+          .where('id', '=', s.rewardId)
+          .execute();
+        return;
+      }
+      await applyReferralSettled(tx, s);
     },
   },
   'books.provisioned': {

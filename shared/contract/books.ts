@@ -7,7 +7,16 @@ import { method } from './method';
 import { businessDate, instant, minor, optionalText, text, uuid } from './schemas';
 
 export const accountTypes = ['asset', 'liability', 'equity', 'income', 'expense'] as const;
-export const journalKinds = ['loan', 'till', 'vault', 'endOfDay', 'manual', 'provision', 'reversal'] as const;
+export const journalKinds = [
+  'loan',
+  'till',
+  'vault',
+  'endOfDay',
+  'manual',
+  'provision',
+  'reversal',
+  'referral',
+] as const;
 export const accrualPolicies = ['daily', 'monthEnd', 'dueDate'] as const;
 /** The roles a product may post to accounts of its own (electron/core/books/chart.ts). */
 export const productAccountRoles = [

@@ -9,6 +9,7 @@ import { verifyBooks } from '../../electron/core/books/verify';
 import { main } from '../../electron/cli/main';
 import { aLoanBranch, aProduct } from '../support/loans';
 import { TestClock } from '../support/ledger';
+import { anIndividual } from '../support/customers';
 
 const key = () => randomUUID();
 const kes = (major: number) => major * 100;
@@ -493,5 +494,60 @@ describe('lms verify', () => {
     expect(await main(['verify', '--db', b.ledger.path], io as never)).toBe(1);
     expect(err.join('\n')).toMatch(/does not match its hash: changed outside the app/);
     expect(err.join('\n')).toMatch(/account 4200 in 2026-10 .* differs from its lines/);
+  });
+});
+
+describe('referral rewards', () => {
+  it('become payable when the referred customer’s loan is disbursed, and are paid from the bank when settled', async () => {
+    const b = await aBranchInOctober();
+    const { people } = b;
+    const referred = await b.ok(
+      'customers.registerIndividual',
+      anIndividual({ referredByCustomerId: b.customer.id }),
+      people.officer.token,
+    );
+    await b.ledger.db
+      .updateTable('customers')
+      .set({ kyc_status: 'verified' })
+      .where('id', '=', referred.id)
+      .execute();
+    const [reward] = await b.ok('referrals.list', {}, people.manager.token);
+    const payable = async () =>
+      (await trialBalance(b.ledger.db, { period: '2026-12', branchId: null })).accounts.find(
+        (x) => x.code === '2200',
+      )?.balanceMinor ?? 0;
+    expect(await payable()).toBe(0);
+    const applied = await b.ok(
+      'loans.apply',
+      {
+        customerId: referred.id,
+        productId: b.product.id,
+        principalMinor: kes(20_000),
+        repayments: 10,
+        annualRate: '12',
+        expectedDisbursementDate: '2026-10-01',
+        purpose: 'Stock',
+        overrideReason: 'Known customer',
+        idempotencyKey: key(),
+      },
+      people.officer.token,
+    );
+    await b.ok(
+      'loans.decide',
+      { loanId: applied.id, decision: 'approve', reason: 'Good' },
+      people.manager.token,
+    );
+    await b.ok(
+      'loans.disburse',
+      { loanId: applied.id, channel: 'transfer', reference: 'EFT', idempotencyKey: key() },
+      people.teller.token,
+    );
+    expect((await b.ok('referrals.list', {}, people.manager.token))[0]!.status).toBe('earned');
+    expect(await payable()).toBe(-reward!.amountMinor);
+    await b.ok('referrals.settle', { rewardId: reward!.id }, people.manager.token);
+    expect(await payable()).toBe(0);
+    const tb = await trialBalance(b.ledger.db, { period: '2026-12', branchId: null });
+    expect(tb.accounts.find((x) => x.code === '5400')?.balanceMinor).toBe(reward!.amountMinor);
+    expect((await verifyBooks(b.ledger.db)).filter((x) => !x.isOk)).toEqual([]);
   });
 });

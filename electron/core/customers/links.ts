@@ -1,11 +1,14 @@
 // The customer's connections and history: relationships between customers, the communication log, referral
 // rewards (earned when the referred customer's first loan is disbursed; settled by the branch), and the credit
 // score computed with the scorecard and kept as a history.
+import { bookReferralSettled } from '../books/referrals';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema';
 import { LocalDate, ChronoUnit } from '@js-joda/core';
 import { LmsError, type OutputOf, type ParsedInputOf } from '../../../shared/contract';
 import { scoreCustomer } from '../../../shared/customers/scorecard';
 import type { Ctx, WriteCtx } from '../context';
-import { requireActor } from '../context';
+import { requireActor, requireDevice } from '../context';
 import { findCustomer, scoresOf } from './profile';
 import { businessDateOf, readCustomerSettings, toSummary } from './rules';
 
@@ -176,6 +179,34 @@ export async function listReferrals(
   }));
 }
 
+export interface ReferralSettlement {
+  rewardId: string;
+  amountMinor: number;
+  entryId: string;
+  branchId: string;
+  date: string;
+  settledAt: string;
+  settledBy: string;
+}
+
+/** Marks a reward settled and books its payment (locally, and when a replica receives the settlement). */
+export async function applyReferralSettled(tx: Kysely<Database>, s: ReferralSettlement): Promise<void> {
+  await tx
+    .updateTable('referral_rewards')
+    .set({ status: 'settled', settled_at: s.settledAt, settled_by: s.settledBy })
+    .where('id', '=', s.rewardId)
+    .execute();
+  await bookReferralSettled(tx, {
+    entryId: s.entryId,
+    rewardId: s.rewardId,
+    amountMinor: s.amountMinor,
+    branchId: s.branchId,
+    date: s.date,
+    at: s.settledAt,
+    by: s.settledBy,
+  });
+}
+
 export async function settleReferral(
   ctx: WriteCtx,
   input: ParsedInputOf<'referrals.settle'>,
@@ -197,16 +228,21 @@ export async function settleReferral(
     );
   }
   const now = ctx.clock.now().toISOString();
-  await ctx.tx
-    .updateTable('referral_rewards')
-    .set({ status: 'settled', settled_at: now, settled_by: actor.userId })
-    .where('id', '=', row.id)
-    .execute();
+  const settlement = {
+    rewardId: row.id,
+    amountMinor: row.amount_minor,
+    entryId: ctx.ids.uuid(),
+    branchId: requireDevice(ctx).branchId,
+    date: await businessDateOf({ ...ctx, db: ctx.tx }),
+    settledAt: now,
+    settledBy: actor.userId,
+  };
+  await applyReferralSettled(ctx.tx, settlement);
   await ctx.emit({
     type: 'referral.settled',
     entityType: 'customer',
     entityId: row.referrer_customer_id,
-    payload: { rewardId: row.id, amountMinor: row.amount_minor },
+    payload: settlement,
   });
   await ctx.audit({
     action: 'referral.settled',

@@ -741,10 +741,13 @@ export async function writeOffLoan(
   const loan = await requireLoan(ctx, input.loanId);
   if (loan.status !== 'active') throw wrongState('Only an active loan can be written off.');
   const today = await businessDate(ctx);
+  // What is written off is what the loan owes today (the row may be behind: end-of-day has not run yet).
+  const owed = stateOf(loan, await transactionRowsOf(ctx.tx, loan.id), today).outstanding.totalMinor;
   return post(ctx, {
+    today,
     loan,
     type: 'writeoff',
-    amountMinor: loan.outstanding_total_minor,
+    amountMinor: owed,
     valueDate: today,
     channel: null,
     reference: null,

@@ -5,6 +5,7 @@
 // Writing the projection also books the loan's change in the general ledger (electron/core/books/loanBooks.ts),
 // in the same transaction: the journal is a projection of the same replay.
 // Not responsible for deciding what may be posted (posting.ts).
+import { earnReferralRewards } from '../books/referrals';
 import { rawAll } from '../../../db/raw';
 import { CompiledQuery, type Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
@@ -126,11 +127,12 @@ type ProjectedLoan = Pick<
 >;
 
 /** A loan as the projection and its books need it. */
-export type BookedProjectedLoan = ProjectedLoan & BookedLoan;
+export type BookedProjectedLoan = ProjectedLoan & BookedLoan & { customer_id: string };
 
 /** The loan columns `BookedProjectedLoan` reads. */
 export const bookedLoanColumns = [
   'id',
+  'customer_id',
   'status',
   'terms',
   'terms_from',
@@ -249,6 +251,14 @@ export async function writeProjection(
 ): Promise<void> {
   const p = projectionOf(loan, state);
   let positions = loan.gl_positions ?? null;
+  // A loan booked for the first time was just disbursed: the rewards promised for its customer are earned.
+  if (loan.disbursed_on && !loan.gl_positions)
+    await earnReferralRewards(tx, {
+      customerId: loan.customer_id,
+      branchId: loan.branch_id,
+      date: loan.disbursed_on,
+      at: booking.at,
+    });
   if (loan.disbursed_on && booking.batch) {
     positions = await booking.batch.add(loan, rows, state, await accrualPolicy(tx, loan.product_id));
   } else if (loan.disbursed_on) {
