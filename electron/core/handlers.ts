@@ -23,6 +23,8 @@ import { configureSync, getSyncConfig, syncNow, testSyncConnection } from './syn
 import { seedDemoCustomers } from './customers/demo';
 import { bookHandlers } from './books/handlers';
 import { loanHandlers } from './loans/handlers';
+import { reportHandlers } from './reports/handlers';
+import { loanStatementPdf } from './reports/statement';
 import { getDocument, uploadDocument } from './customers/documents';
 import {
   addRelationship,
@@ -114,4 +116,6 @@ export const handlers: Handlers = {
   'sync.resolveException': resolveException,
   ...loanHandlers,
   ...bookHandlers,
+  ...reportHandlers,
+  'reports.loanStatement': loanStatementPdf,
 };

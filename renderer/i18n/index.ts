@@ -12,6 +12,8 @@ import loansEn from './loans.en.json';
 import loansFr from './loans.fr.json';
 import counterEn from './counter.en.json';
 import counterFr from './counter.fr.json';
+import reportsEn from './reports.en.json';
+import reportsFr from './reports.fr.json';
 
 export const languages = [
   { value: 'en', label: 'English' },
@@ -41,7 +43,15 @@ void i18n.use(initReactI18next).init({
         ...customersEn,
         ...loansEn,
         ...counterEn,
-        nav: { ...en.nav, ...customersEn.nav, ...syncEn.nav, ...loansEn.nav, ...counterEn.nav },
+        ...reportsEn,
+        nav: {
+          ...en.nav,
+          ...customersEn.nav,
+          ...syncEn.nav,
+          ...loansEn.nav,
+          ...counterEn.nav,
+          ...reportsEn.nav,
+        },
         sync: { ...en.sync, ...syncEn.sync, state: { ...en.sync.state, ...syncEn.sync.state } },
       },
     },
@@ -51,7 +61,15 @@ void i18n.use(initReactI18next).init({
         ...customersFr,
         ...loansFr,
         ...counterFr,
-        nav: { ...fr.nav, ...customersFr.nav, ...syncFr.nav, ...loansFr.nav, ...counterFr.nav },
+        ...reportsFr,
+        nav: {
+          ...fr.nav,
+          ...customersFr.nav,
+          ...syncFr.nav,
+          ...loansFr.nav,
+          ...counterFr.nav,
+          ...reportsFr.nav,
+        },
         sync: { ...fr.sync, ...syncFr.sync, state: { ...fr.sync.state, ...syncFr.sync.state } },
       },
     },

@@ -11,7 +11,9 @@ import { z } from 'zod';
 import { customerMethods } from './customers';
 import { bookMethods } from './books';
 import { loanMethods } from './loans';
+import { statementMethods } from './statements';
 import { method, ok, type MethodSpec } from './method';
+import { reportMethods } from './reports';
 import { syncMethods, syncStates } from './sync';
 import {
   auditRow,
@@ -276,6 +278,8 @@ export const contract = {
   ...syncMethods,
   ...loanMethods,
   ...bookMethods,
+  ...statementMethods,
+  ...reportMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -295,3 +299,5 @@ export * from './customers';
 export * from './sync';
 export * from './loans';
 export * from './books';
+export * from './reports';
+export * from './reportTable';

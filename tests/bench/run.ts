@@ -7,6 +7,8 @@ import { firstSyncBenchmarks } from './firstSync';
 import { foundationBenchmarks } from './foundation';
 import { loanBenchmarks } from './loan';
 import { loansBenchmarks } from './loans';
+import { reportsBenchmarks } from './reports';
+import { statementBenchmarks } from './statement';
 import { syncBenchmarks } from './sync';
 import type { BenchResult } from './harness';
 
@@ -17,7 +19,9 @@ const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${Mat
 const suites: [string, () => Promise<BenchResult[]>][] = [
   ['loan engine', loanBenchmarks],
   ['foundation', foundationBenchmarks],
+  ['loan statement', statementBenchmarks],
   ['loans at the branch', loansBenchmarks],
+  ['portfolio reports', reportsBenchmarks],
   ['customers', customerBenchmarks],
   ['first sync of a new device', firstSyncBenchmarks],
   ['sync', syncBenchmarks],

@@ -21,6 +21,7 @@ import { SyncScreen } from '../sync/SyncScreen';
 import { UsersScreen } from '../users/UsersScreen';
 import { counterRoutes } from '../counter/routes';
 import { loanRoutes } from '../loans/routes';
+import { reportRoutes } from '../reports/routes';
 import { EndOfDayBanner } from './EndOfDayBanner';
 import { visibleNavItems } from './navigation';
 import { StatusBar } from './StatusBar';
@@ -38,9 +39,12 @@ function Navigation({ me }: { me: Me }) {
   const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
-  const items = visibleNavItems(me.permissions).slice(0, 9);
+  // Every item the role may use is listed (an administrator has more than nine); the first nine have Alt+n.
+  const items = visibleNavItems(me.permissions);
+  const hasShortcut = (index: number) => index < 9;
   useHotkeys(
     items
+      .slice(0, 9)
       .map((item, index) => [`alt+${index + 1}`, () => void navigate(item.path)] as const)
       .map((h) => [...h]),
     [],
@@ -53,9 +57,9 @@ function Navigation({ me }: { me: Me }) {
           href={`#${item.path}`}
           label={t(item.labelKey)}
           leftSection={<item.icon size={18} />}
-          rightSection={<Kbd size="xs">Alt+{index + 1}</Kbd>}
+          rightSection={hasShortcut(index) ? <Kbd size="xs">Alt+{index + 1}</Kbd> : undefined}
           active={isCurrent(location.pathname, item.path)}
-          aria-keyshortcuts={`Alt+${index + 1}`}
+          aria-keyshortcuts={hasShortcut(index) ? `Alt+${index + 1}` : undefined}
           aria-current={isCurrent(location.pathname, item.path) ? 'page' : undefined}
         />
       ))}
@@ -166,6 +170,7 @@ export function AppFrame({ me }: { me: Me }) {
           />
           {loanRoutes(me)}
           {counterRoutes(me)}
+          {reportRoutes(me)}
           <Route path="/account" element={<AccountScreen me={me} />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

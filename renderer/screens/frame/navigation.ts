@@ -6,6 +6,7 @@ import {
   IconCashRegister,
   IconChecklist,
   IconCloudUpload,
+  IconReportAnalytics,
   IconReportMoney,
   IconHome,
   IconListSearch,
@@ -38,6 +39,7 @@ export const navItems: readonly NavItem[] = [
   { path: '/audit', labelKey: 'nav.audit', icon: IconListSearch, permission: 'audit.read' },
   { path: '/security', labelKey: 'nav.security', icon: IconShieldLock, permission: 'settings.manage' },
   { path: '/sync', labelKey: 'nav.sync', icon: IconCloudUpload, anyOf: ['settings.manage', 'loans.approve'] },
+  { path: '/reports', labelKey: 'nav.reports', icon: IconReportAnalytics, permission: 'reports.read' },
   { path: '/account', labelKey: 'nav.account', icon: IconUserCircle },
 ];
 

@@ -30,6 +30,7 @@ import { HistoryTab } from './HistoryTab';
 import { LoanActions, type DialogAction } from './LoanActions';
 import { LoanHeader } from './LoanHeader';
 import { ScheduleTab } from './ScheduleTab';
+import { StatementButtons } from './StatementButtons';
 import { TermsTab } from './TermsTab';
 import { TransactionsTab } from './TransactionsTab';
 
@@ -101,6 +102,7 @@ function LoanPage({ me, loanId }: { me: Me; loanId: string }) {
         canApprove={hasPermission(me, 'loans.approve')}
         onAction={(kind) => setDialog({ kind })}
       />
+      {hasPermission(me, 'reports.read') ? <StatementButtons loan={loan} /> : null}
       <ErrorAlert message={error ?? submit.error} />
       <Tabs
         value={tab}

@@ -1,0 +1,55 @@
+// The reports use cases, one per contract method (spread into ../handlers), and the export of any report.
+//
+// `reportBuilders` is the export's registry: for each report name in the contract's `exportableReports` union,
+// the function that builds its model and the stem of its file name. Its type is derived from the union, so a
+// report added there (trial balance, balance sheet, income statement…) does not compile until it has a builder
+// here; the builder is the same use case the report's own method calls, so a file always matches the screen.
+import type { ExportableReport, OutputOf, ParsedInputOf, Report, ReportName } from '../../../shared/contract';
+import type { Ctx } from '../context';
+import type { Handlers } from '../handlers';
+import { exportReport } from './export';
+import { disbursementsCollections } from './collections';
+import { portfolioAtRisk } from './portfolio';
+import { reportFilters } from './scope';
+
+type Builder<N extends ReportName> = (
+  ctx: Ctx,
+  params: Extract<ExportableReport, { report: N }>['params'],
+) => Promise<{ report: Report; fileStem: string }>;
+
+const scopeName = (s: { branchCode: string | null }) => s.branchCode ?? 'ALL';
+
+export const reportBuilders: { [N in ReportName]: Builder<N> } = {
+  portfolioAtRisk: async (ctx, params) => {
+    const r = await portfolioAtRisk(ctx, params);
+    return { report: r.report, fileStem: `portfolio-at-risk-${scopeName(r.scope)}-${r.asOf}` };
+  },
+  disbursementsCollections: async (ctx, params) => {
+    const r = await disbursementsCollections(ctx, params);
+    return {
+      report: r.report,
+      fileStem: `disbursements-collections-${scopeName(r.scope)}-${r.from}-${r.to}`,
+    };
+  },
+};
+
+export async function exportReportFile(
+  ctx: Ctx,
+  input: ParsedInputOf<'reports.export'>,
+): Promise<OutputOf<'reports.export'>> {
+  const build = reportBuilders[input.report] as Builder<typeof input.report>;
+  const { report, fileStem } = await build(ctx, input.params);
+  const file = await exportReport(report, input.format, fileStem);
+  return { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64') };
+}
+
+/** The portfolio reports' methods and the export (other reports, e.g. the loan statement, register their own). */
+type ReportMethod =
+  'reports.filters' | 'reports.portfolioAtRisk' | 'reports.disbursementsCollections' | 'reports.export';
+
+export const reportHandlers: Pick<Handlers, ReportMethod> = {
+  'reports.filters': (ctx) => reportFilters(ctx),
+  'reports.portfolioAtRisk': portfolioAtRisk,
+  'reports.disbursementsCollections': disbursementsCollections,
+  'reports.export': exportReportFile,
+};
