@@ -14,6 +14,8 @@ import counterEn from './counter.en.json';
 import counterFr from './counter.fr.json';
 import reportsEn from './reports.en.json';
 import reportsFr from './reports.fr.json';
+import booksEn from './books.en.json';
+import booksFr from './books.fr.json';
 
 export const languages = [
   { value: 'en', label: 'English' },
@@ -44,6 +46,7 @@ void i18n.use(initReactI18next).init({
         ...loansEn,
         ...counterEn,
         ...reportsEn,
+        ...booksEn,
         nav: {
           ...en.nav,
           ...customersEn.nav,
@@ -51,6 +54,7 @@ void i18n.use(initReactI18next).init({
           ...loansEn.nav,
           ...counterEn.nav,
           ...reportsEn.nav,
+          ...booksEn.nav,
         },
         sync: { ...en.sync, ...syncEn.sync, state: { ...en.sync.state, ...syncEn.sync.state } },
       },
@@ -62,6 +66,7 @@ void i18n.use(initReactI18next).init({
         ...loansFr,
         ...counterFr,
         ...reportsFr,
+        ...booksFr,
         nav: {
           ...fr.nav,
           ...customersFr.nav,
@@ -69,6 +74,7 @@ void i18n.use(initReactI18next).init({
           ...loansFr.nav,
           ...counterFr.nav,
           ...reportsFr.nav,
+          ...booksFr.nav,
         },
         sync: { ...fr.sync, ...syncFr.sync, state: { ...fr.sync.state, ...syncFr.sync.state } },
       },

@@ -178,6 +178,8 @@ export const bookMethods = {
       parentCode: accountCode.nullable().default(null),
       isHeader: z.boolean().default(false),
       isActive: z.boolean().default(true),
+      /** Adding: refused when the code is taken (editing is by code). */
+      isNew: z.boolean().default(false),
     }),
     output: glAccount,
   }),

@@ -64,6 +64,8 @@ export async function saveAccount(
     if (parent.type !== input.type)
       throw fieldError('parentCode', `must be an account of type ${input.type}`);
   }
+  if (before && input.isNew)
+    throw fieldError('code', `is already account ${before.code} “${before.name}”`, 'account_in_use');
   if (before) {
     if (before.type !== input.type && posted.has(before.code))
       throw fieldError('type', 'cannot change on an account that has postings', 'account_in_use');

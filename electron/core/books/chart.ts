@@ -8,7 +8,7 @@
 // process-wide cache: a mapping changed by the CLI beside the app applies to the app's next posting).
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database, GlAccountType } from '../../../db/schema';
-import chart from '../../../resources/chart-of-accounts.json';
+import chart from '../../../resources/chart-of-accounts.json' with { type: 'json' };
 
 export type AccountRole =
   | 'vaultCash'
@@ -100,18 +100,26 @@ interface RoleRow {
 
 export type RoleAccounts = (role: AccountRole) => string;
 
-/** The accounts the roles post to, for a product (or none). */
+/**
+ * The accounts the roles post to, for a product (or none). A ledger set up before the books has no chart yet:
+ * a write loads the default one (in the caller's transaction); a read answers the default chart's accounts.
+ */
 export async function roleAccounts(
   tx: Kysely<Database>,
   productId: string | null = null,
+  { mayWrite = true } = {},
 ): Promise<RoleAccounts> {
   const read = async () =>
     (await tx.executeQuery<RoleRow>(CompiledQuery.raw(rolesSql, [productId, productId ?? '']))).rows;
   let rows = await read();
-  if (rows.length === 0) {
+  if (rows.length === 0 && mayWrite) {
     await ensureChart(tx, new Date().toISOString());
     rows = await read();
   }
+  if (rows.length === 0)
+    rows = defaultChart
+      .filter((a) => a.role)
+      .map((a) => ({ role: a.role!, code: a.code, own: null, kind: null }));
   const chartCode = new Map(rows.map((r) => [r.role, r.code]));
   const own = new Map(rows.filter((r) => r.own).map((r) => [r.role, r.own!]));
   const isBusiness = rows[0]?.kind === 'business';

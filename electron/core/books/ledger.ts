@@ -215,7 +215,7 @@ export async function cashBook(
   db: Kysely<Database>,
   o: { from: string; to: string; branchId: string | null },
 ): Promise<AccountStatement> {
-  const accountOf = await roleAccounts(db);
+  const accountOf = await roleAccounts(db, null, { mayWrite: false });
   return accountStatement(db, {
     ...o,
     accountCodes: [accountOf('tillCash'), accountOf('vaultCash'), accountOf('bank')],

@@ -21,7 +21,7 @@ const postedSql = `SELECT id FROM journal_entries WHERE branch_id = ? AND kind =
 async function figures(ctx: Ctx, period: string): Promise<OutputOf<'books.provisioning'>> {
   const branchId = requireDevice(ctx).branchId;
   const settings = await booksSettings.read(ctx.db);
-  const accountOf = await roleAccounts(ctx.db);
+  const accountOf = await roleAccounts(ctx.db, null, { mayWrite: false });
   const buckets = [];
   let required = 0;
   for (const b of settings.provisioning) {
@@ -82,6 +82,8 @@ export async function postProvisioning(
       `The provisioning of ${input.period} is already posted.`,
       'provisioning_already_posted',
     );
+  // Nothing to adjust: nothing is posted or recorded (the month may still be provisioned later).
+  if (f.adjustmentMinor === 0) return f;
   const accountOf = await roleAccounts(ctx.tx);
   const entryId = ctx.ids.uuid();
   const entry = {

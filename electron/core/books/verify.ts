@@ -117,7 +117,7 @@ export async function verifyBooks(db: Kysely<Database>): Promise<BooksCheck[]> {
   );
 
   // Each loan's share of the portfolio accounts (whatever its product maps them to).
-  const accountOf = await roleAccounts(db);
+  const accountOf = await roleAccounts(db, null, { mayWrite: false });
   const portfolioAccounts = new Set([accountOf('portfolio'), accountOf('portfolioBusiness')]);
   for (const m of await rows<{ account_code: string }>(
     db,

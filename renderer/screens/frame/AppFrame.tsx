@@ -22,6 +22,7 @@ import { UsersScreen } from '../users/UsersScreen';
 import { counterRoutes } from '../counter/routes';
 import { loanRoutes } from '../loans/routes';
 import { reportRoutes } from '../reports/routes';
+import { bookRoutes } from '../books/routes';
 import { EndOfDayBanner } from './EndOfDayBanner';
 import { visibleNavItems } from './navigation';
 import { StatusBar } from './StatusBar';
@@ -171,6 +172,7 @@ export function AppFrame({ me }: { me: Me }) {
           {loanRoutes(me)}
           {counterRoutes(me)}
           {reportRoutes(me)}
+          {bookRoutes(me)}
           <Route path="/account" element={<AccountScreen me={me} />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

@@ -2,6 +2,7 @@
 // calls anyway). Alt+1…Alt+9 follow the order of the items a person can see.
 // Checklist when adding a screen: an entry here, its route in AppFrame, and its strings in i18n/en.json.
 import {
+  IconBook2,
   IconCash,
   IconCashRegister,
   IconChecklist,
@@ -40,6 +41,7 @@ export const navItems: readonly NavItem[] = [
   { path: '/security', labelKey: 'nav.security', icon: IconShieldLock, permission: 'settings.manage' },
   { path: '/sync', labelKey: 'nav.sync', icon: IconCloudUpload, anyOf: ['settings.manage', 'loans.approve'] },
   { path: '/reports', labelKey: 'nav.reports', icon: IconReportAnalytics, permission: 'reports.read' },
+  { path: '/books', labelKey: 'nav.books', icon: IconBook2, permission: 'reports.read' },
   { path: '/account', labelKey: 'nav.account', icon: IconUserCircle },
 ];
 
