@@ -10,7 +10,13 @@ import type { Database } from './schema';
 export interface Ledger {
   path: string;
   sqlite: BetterSqlite3.Database;
+  /** The one connection that writes (and reads inside its transactions). */
   db: Kysely<Database>;
+  /**
+   * A second, read-only connection for queries: in WAL mode it reads the last committed state while a long
+   * write (end-of-day over 100,000 loans) holds the writer, so the window's status and progress calls answer.
+   */
+  readDb: Kysely<Database>;
   close(): Promise<void>;
 }
 
@@ -59,11 +65,19 @@ export function openLedger(path: string): Ledger {
     throw error;
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  let readDb = db;
+  if (path !== ':memory:') {
+    const reader = new BetterSqlite3(path, { readonly: true });
+    reader.pragma('busy_timeout = 5000');
+    readDb = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(reader) }) });
+  }
   return {
     path,
     sqlite,
     db,
+    readDb,
     async close() {
+      if (readDb !== db) await readDb.destroy();
       await db.destroy();
     },
   };

@@ -27,6 +27,8 @@ export interface PasswordHashing {
 
 export interface CoreDeps {
   db: Kysely<Database>;
+  /** A read-only connection for queries (db/open.ts); absent: queries use `db`. */
+  readDb?: Kysely<Database>;
   clock: Clock;
   ids: Ids;
   hashing: PasswordHashing;
@@ -54,6 +56,8 @@ export interface LocalDevice {
 }
 
 export interface Ctx extends CoreDeps {
+  /** The writing connection, for the rare write a query makes (auditing a refusal); its `db` may be the reader. */
+  writeDb?: Kysely<Database>;
   actor: Actor | null;
   device: LocalDevice | null;
   /** The raw session token of this call, if any (sign-out ends it). */

@@ -176,6 +176,9 @@ export function createCore(deps: CoreDeps): Core {
         if (!parsed.success) return { error: validationError(zodIssues(parsed.error)) };
         const ctx: Ctx = {
           ...deps,
+          // A query reads the committed state on the reader connection: it answers while a write is running.
+          db: spec.kind === 'query' ? (deps.readDb ?? deps.db) : deps.db,
+          writeDb: deps.db,
           actor: null,
           device: await localDevice(),
           sessionToken: options.sessionToken ?? null,

@@ -39,6 +39,7 @@ export function openCore(
     : null;
   const core = createCore({
     db: ledger.db,
+    readDb: ledger.readDb,
     clock: clockFromEnvironment(),
     ids: randomIds,
     hashing: options.hashing ?? productionHashing,

@@ -47,6 +47,7 @@ export function aLedger(options: { dir?: string; clock?: TestClock } = {}): Test
   const ledger = openLedger(path);
   const core = createCore({
     db: ledger.db,
+    readDb: ledger.readDb,
     clock,
     ids: randomIds,
     hashing: testHashing,

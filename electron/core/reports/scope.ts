@@ -42,7 +42,7 @@ export async function reportScope(
   const device = requireDevice(ctx);
   const isHeadOffice = await isHeadOfficeDevice(ctx);
   if (!isHeadOffice && branchId !== undefined && branchId !== device.branchId) {
-    await writeTransaction(ctx.db, (tx) =>
+    await writeTransaction(ctx.writeDb ?? ctx.db, (tx) =>
       appendAudit(tx, ctx, {
         action: 'permission.denied',
         details: { method, why: 'a branch device reports on its own branch only', branchId },
