@@ -2,7 +2,8 @@
 // branch does to a loan — repayments of any size (some backdated by a manager), waivers, reversals, end-of-day
 // moving the business date, a write-off — the loan row always holds exactly what the engine's replay of its
 // terms and transactions gives from scratch, and no money is lost: what was received is what was paid plus the
-// customer's credit.
+// customer's credit; and the books hold (entries balance, the loan's portfolio share is its principal, suspense
+// holds only money a reversal took off the loan).
 //
 // Each run works on its own copy of one prepared branch (a closed ledger file copied in milliseconds), with a
 // random product, a random loan disbursed through the use cases and a random sequence of steps.
@@ -15,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InputOf, LoanView } from '../../shared/contract';
 import { addDays, daysBetween } from '../../shared/dates';
 import { parseTerms, replay, type LoanState, type Transaction } from '../../shared/loan';
+import { verifyBooks } from '../../electron/core/books/verify';
 import { adminPassword, aLedger, removeDir, TestClock, type TestBranch } from '../support/ledger';
 import { aLoanBranch, aProduct } from '../support/loans';
 
@@ -363,6 +365,25 @@ async function expectLoanIsItsReplay(run: Run, after: string) {
   expect(loan.paid_total_minor + loan.credit_minor, `${after}: paid + credit against received`).toBe(
     received,
   );
+
+  // The books hold: every entry balances, the loan's share of the portfolio is its principal, and nothing was
+  // left to suspense but money a reversal took off the loan.
+  const checks = await verifyBooks(db);
+  expect(
+    checks.filter((c) => !c.isOk),
+    `${after}: the books`,
+  ).toEqual([]);
+  const suspense = await db
+    .selectFrom('journal_lines')
+    .select((eb) =>
+      eb.fn.coalesce(eb.fn.sum<number>(eb('credit_minor', '-', eb.ref('debit_minor'))), eb.lit(0)).as('held'),
+    )
+    .where('account_code', '=', '1900')
+    .executeTakeFirstOrThrow();
+  const reversedCash = rows
+    .filter((r) => r.type === 'repayment' && reversed.has(r.id))
+    .reduce((s, r) => s + r.amount_minor, 0);
+  expect(Number(suspense.held), `${after}: suspense holds only reversed money`).toBe(reversedCash);
 }
 
 describe('the replay invariant over random histories posted through the use cases', () => {

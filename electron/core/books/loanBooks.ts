@@ -13,11 +13,12 @@
 // - interest, fees and penalties receivable: what has fallen due and is unpaid, plus, for interest, the part of
 //   the current period earned so far (the accrual policy: daily, or to each month end; see books settings).
 // - customer credits: an overpayment held to refund (a liability).
+// - write-off expense: the principal written off, for as long as the write-off stands.
 // - fee income on fees deducted from a disbursement; recovery income on money recovered after a write-off.
 // Income on interest, fees and penalties is the flow that balances their receivable: what was paid in the
 // loan's current terms plus the change in the receivable ("accrual, reversed on payment"). What remains after
-// all of that — principal written off, charges capitalised by a restructure — goes to write-off expense or
-// interest income; anything else would be a defect and goes to suspense, where `lms verify` reports it.
+// all of that — charges capitalised by a restructure — goes to interest income; anything else would be a
+// defect and goes to suspense (the property test over random histories checks it never does).
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
 import { addDays, daysBetween } from '../../../shared/dates';
@@ -161,6 +162,10 @@ export function targetsOf(
   }
   const isWrittenOff = state.status === 'written_off';
   add(t, key('portfolio'), isWrittenOff ? 0 : state.outstanding.principalMinor);
+  // Principal written off is an expense for as long as the write-off stands (a reversed one comes back).
+  let writtenOff = 0;
+  for (const i of state.installments) writtenOff += i.principal.writtenOffMinor;
+  add(t, key('writeOffExpense'), writtenOff);
   add(t, key('customerCredits'), -state.creditMinor);
   if (!isWrittenOff) {
     for (const c of components) {
