@@ -110,6 +110,13 @@ const stepArb = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.constant({ kind: 'writeOff' as const }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('recover' as const),
+      amountMinor: fc.integer({ min: 1, max: 500_000 }),
+    }),
+  },
 );
 type Step = typeof stepArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -272,6 +279,22 @@ async function take(run: Run, step: Step): Promise<void> {
       else expectRefusedAsNotActive(result, loan);
       return;
     }
+    case 'recover': {
+      const result = await b.call(
+        'loans.recover',
+        {
+          loanId,
+          amountMinor: step.amountMinor,
+          channel: 'transfer',
+          reference: 'RECOVERY',
+          idempotencyKey: key,
+        },
+        tokens.kamau,
+      );
+      if (loan.status === 'written_off') expect(result.error).toBeUndefined();
+      else expect(result.error?.reason).toBe('loan_wrong_state');
+      return;
+    }
   }
 }
 
@@ -381,7 +404,7 @@ async function expectLoanIsItsReplay(run: Run, after: string) {
     .where('account_code', '=', '1900')
     .executeTakeFirstOrThrow();
   const reversedCash = rows
-    .filter((r) => r.type === 'repayment' && reversed.has(r.id))
+    .filter((r) => (r.type === 'repayment' || r.type === 'recovery') && reversed.has(r.id))
     .reduce((s, r) => s + r.amount_minor, 0);
   expect(Number(suspense.held), `${after}: suspense holds only reversed money`).toBe(reversedCash);
 }
