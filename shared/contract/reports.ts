@@ -1,7 +1,8 @@
 // The reports part of the contract: what the filters offer, the portfolio reports (portfolio at risk with aging;
-// disbursements and collections for a period), and the export of any report to CSV, XLSX or PDF. Each report
-// answers its figures (typed, in minor units) and the same figures as a report model (./reportTable) that the
-// screen shows and the export writes.
+// disbursements and collections for a period), the ledger's reports (trial balance, balance sheet, income
+// statement, an account's statement, the cash book), and the export of any report to CSV, XLSX or PDF. Each
+// report answers its figures (typed, in minor units) and the same figures as a report model (./reportTable) that
+// the screen shows and the export writes.
 //
 // Scope: a head-office device may ask for any branch or, leaving `branchId` out, all branches; a branch device
 // sees its own branch only (asking for another is FORBIDDEN) — enforced in the core, not here.
@@ -14,6 +15,7 @@
 //   4. an entry in renderer/screens/reports/registry.tsx and its strings; `npm run docs`.
 import { z } from 'zod';
 import { daysBetween } from '../dates';
+import { accountCode, accountTypes, period } from './books';
 import { arrearsBuckets } from './loans';
 import { method } from './method';
 import { exportedFile, exportFormats, reportLanguages, reportModel } from './reportTable';
@@ -44,6 +46,43 @@ export const disbursementsCollectionsParams = z
     message: `must be at most ${maxReportDays} days after the start`,
     path: ['to'],
   });
+
+/** The trial balance and the balance sheet: as at the end of a month (default: the business date's month). */
+export const ledgerMonthParams = z
+  .object({ period: period.optional(), branchId: uuid.optional(), language })
+  .strict();
+
+export const incomeStatementParams = z
+  .object({ fromPeriod: period, toPeriod: period, branchId: uuid.optional(), language })
+  .strict()
+  .refine((p) => p.fromPeriod <= p.toPeriod, {
+    message: 'must not be before the first month',
+    path: ['toPeriod'],
+  });
+
+/** Posting dates `from`…`to`, at most maxReportDays. */
+const ledgerDates = { from: businessDate, to: businessDate, branchId: uuid.optional(), language };
+const datesInOrder = (p: { from: string; to: string }) => p.from <= p.to;
+const datesBounded = (p: { from: string; to: string }) =>
+  p.from > p.to || daysBetween(p.from, p.to) < maxReportDays;
+const inOrder = { message: 'must not be before the start', path: ['to'] };
+const bounded = { message: `must be at most ${maxReportDays} days after the start`, path: ['to'] };
+
+export const accountStatementParams = z
+  .object({
+    /** A posting account, or a header account: then its sub-accounts together. */
+    accountCode,
+    ...ledgerDates,
+  })
+  .strict()
+  .refine(datesInOrder, inOrder)
+  .refine(datesBounded, bounded);
+
+export const cashBookParams = z
+  .object(ledgerDates)
+  .strict()
+  .refine(datesInOrder, inOrder)
+  .refine(datesBounded, bounded);
 
 /** Outstanding principal of active loans at least `days` past due, and its share of the portfolio. */
 const parRatio = z.object({
@@ -95,10 +134,51 @@ const collectionFigures = z.object({
 });
 export type CollectionFigures = z.infer<typeof collectionFigures>;
 
+/** An account's figure on its normal side (assets and expenses: debit − credit; the others credit − debit). */
+const ledgerSection = z.object({
+  accounts: z.array(z.object({ code: z.string(), name: z.string(), amountMinor: z.number().int() })),
+  totalMinor: z.number().int(),
+});
+
+/** One journal line of a statement; `balanceMinor` is the running balance after it, on the normal side. */
+const ledgerLine = z.object({
+  entryId: z.string(),
+  postingDate: businessDate,
+  valueDate: businessDate,
+  accountCode: z.string(),
+  narration: z.string(),
+  debitMinor: z.number().int(),
+  creditMinor: z.number().int(),
+  balanceMinor: z.number().int(),
+});
+
+const ledgerStatement = {
+  from: businessDate,
+  to: businessDate,
+  scope: reportScope,
+  currency: z.string(),
+  digits: z.number().int(),
+  /** The side a balance is positive on: debit for assets and expenses, credit for the others. */
+  normalSide: z.enum(['debit', 'credit']),
+  /** The accounts the statement covers (an account and its sub-accounts; the cash accounts). */
+  accounts: z.array(z.object({ code: z.string(), name: z.string() })),
+  openingBalanceMinor: z.number().int(),
+  lines: z.array(ledgerLine),
+  totalDebitMinor: z.number().int(),
+  totalCreditMinor: z.number().int(),
+  closingBalanceMinor: z.number().int(),
+  report: reportModel,
+};
+
 /** Every report the export knows, by name with its params. The ledger reports join this union. */
 export const exportableReports = z.discriminatedUnion('report', [
   z.object({ report: z.literal('portfolioAtRisk'), params: portfolioAtRiskParams }),
   z.object({ report: z.literal('disbursementsCollections'), params: disbursementsCollectionsParams }),
+  z.object({ report: z.literal('trialBalance'), params: ledgerMonthParams }),
+  z.object({ report: z.literal('balanceSheet'), params: ledgerMonthParams }),
+  z.object({ report: z.literal('incomeStatement'), params: incomeStatementParams }),
+  z.object({ report: z.literal('accountStatement'), params: accountStatementParams }),
+  z.object({ report: z.literal('cashBook'), params: cashBookParams }),
 ]);
 export type ExportableReport = z.infer<typeof exportableReports>;
 export type ReportName = ExportableReport['report'];
@@ -154,6 +234,93 @@ export const reportMethods = {
       totals: collectionFigures,
       report: reportModel,
     }),
+  }),
+  'reports.trialBalance': method({
+    description:
+      'The trial balance at the end of a month: every account with its debit or credit balance; the totals agree.',
+    access: 'reports.read',
+    kind: 'query',
+    input: ledgerMonthParams,
+    output: z.object({
+      period: z.string(),
+      scope: reportScope,
+      currency: z.string(),
+      digits: z.number().int(),
+      accounts: z.array(
+        z.object({
+          code: z.string(),
+          name: z.string(),
+          type: z.enum(accountTypes),
+          debitBalanceMinor: z.number().int(),
+          creditBalanceMinor: z.number().int(),
+        }),
+      ),
+      totalDebitMinor: z.number().int(),
+      totalCreditMinor: z.number().int(),
+      isBalanced: z.boolean(),
+      report: reportModel,
+    }),
+  }),
+  'reports.balanceSheet': method({
+    description:
+      'The balance sheet at the end of a month: assets, liabilities and equity (with the year’s earnings).',
+    access: 'reports.read',
+    kind: 'query',
+    input: ledgerMonthParams,
+    output: z.object({
+      period: z.string(),
+      scope: reportScope,
+      currency: z.string(),
+      digits: z.number().int(),
+      assets: ledgerSection,
+      liabilities: ledgerSection,
+      /** The equity accounts only; the earnings lines below are part of equity too. */
+      equity: ledgerSection,
+      /** Income − expenses from January of the period's year to the period. */
+      currentYearEarningsMinor: z.number().int(),
+      /** Income − expenses of earlier years not yet closed to retained earnings by a journal. */
+      earlierEarningsMinor: z.number().int(),
+      totalEquityMinor: z.number().int(),
+      totalLiabilitiesAndEquityMinor: z.number().int(),
+      isBalanced: z.boolean(),
+      report: reportModel,
+    }),
+  }),
+  'reports.incomeStatement': method({
+    description: 'The income statement for a run of months: income, expenses and net income.',
+    access: 'reports.read',
+    kind: 'query',
+    input: incomeStatementParams,
+    output: z.object({
+      fromPeriod: z.string(),
+      toPeriod: z.string(),
+      scope: reportScope,
+      currency: z.string(),
+      digits: z.number().int(),
+      income: ledgerSection,
+      expenses: ledgerSection,
+      netIncomeMinor: z.number().int(),
+      report: reportModel,
+    }),
+  }),
+  'reports.accountStatement': method({
+    description:
+      'A general-ledger account’s statement for a period: opening balance, every line with its running balance, closing balance.',
+    access: 'reports.read',
+    kind: 'query',
+    input: accountStatementParams,
+    output: z.object({
+      account: z.object({ code: z.string(), name: z.string(), type: z.enum(accountTypes) }),
+      ...ledgerStatement,
+    }),
+  }),
+  'reports.cashBook': method({
+    description:
+      'The cash book for a period: every movement of the tills, the vault and the bank with the running cash balance.',
+    access: 'reports.read',
+    kind: 'query',
+    input: cashBookParams,
+    output: z.object(ledgerStatement),
   }),
   'reports.export': method({
     description: 'A report saved as a file: CSV (UTF-8, for Excel), XLSX or PDF.',

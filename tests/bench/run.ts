@@ -2,6 +2,7 @@
 // the machine it ran on. Results are printed and written to test-results/bench.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { booksBenchmarks } from './books';
 import { customerBenchmarks } from './customers';
 import { firstSyncBenchmarks } from './firstSync';
 import { foundationBenchmarks } from './foundation';
@@ -22,6 +23,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['loan statement', statementBenchmarks],
   ['loans at the branch', loansBenchmarks],
   ['portfolio reports', reportsBenchmarks],
+  ['books', booksBenchmarks],
   ['customers', customerBenchmarks],
   ['first sync of a new device', firstSyncBenchmarks],
   ['sync', syncBenchmarks],

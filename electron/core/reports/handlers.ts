@@ -9,6 +9,8 @@ import type { Ctx } from '../context';
 import type { Handlers } from '../handlers';
 import { exportReport } from './export';
 import { disbursementsCollections } from './collections';
+import { balanceSheetReport, incomeStatementReport, trialBalanceReport } from './ledger';
+import { accountStatementReport, cashBookReport } from './ledgerStatements';
 import { portfolioAtRisk } from './portfolio';
 import { reportFilters } from './scope';
 
@@ -31,6 +33,32 @@ export const reportBuilders: { [N in ReportName]: Builder<N> } = {
       fileStem: `disbursements-collections-${scopeName(r.scope)}-${r.from}-${r.to}`,
     };
   },
+  trialBalance: async (ctx, params) => {
+    const r = await trialBalanceReport(ctx, params);
+    return { report: r.report, fileStem: `trial-balance-${scopeName(r.scope)}-${r.period}` };
+  },
+  balanceSheet: async (ctx, params) => {
+    const r = await balanceSheetReport(ctx, params);
+    return { report: r.report, fileStem: `balance-sheet-${scopeName(r.scope)}-${r.period}` };
+  },
+  incomeStatement: async (ctx, params) => {
+    const r = await incomeStatementReport(ctx, params);
+    return {
+      report: r.report,
+      fileStem: `income-statement-${scopeName(r.scope)}-${r.fromPeriod}-${r.toPeriod}`,
+    };
+  },
+  accountStatement: async (ctx, params) => {
+    const r = await accountStatementReport(ctx, params);
+    return {
+      report: r.report,
+      fileStem: `account-statement-${r.account.code}-${scopeName(r.scope)}-${r.from}-${r.to}`,
+    };
+  },
+  cashBook: async (ctx, params) => {
+    const r = await cashBookReport(ctx, params);
+    return { report: r.report, fileStem: `cash-book-${scopeName(r.scope)}-${r.from}-${r.to}` };
+  },
 };
 
 export async function exportReportFile(
@@ -43,13 +71,26 @@ export async function exportReportFile(
   return { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64') };
 }
 
-/** The portfolio reports' methods and the export (other reports, e.g. the loan statement, register their own). */
+/** The portfolio and ledger reports' methods and the export (the loan statement registers its own). */
 type ReportMethod =
-  'reports.filters' | 'reports.portfolioAtRisk' | 'reports.disbursementsCollections' | 'reports.export';
+  | 'reports.filters'
+  | 'reports.portfolioAtRisk'
+  | 'reports.disbursementsCollections'
+  | 'reports.trialBalance'
+  | 'reports.balanceSheet'
+  | 'reports.incomeStatement'
+  | 'reports.accountStatement'
+  | 'reports.cashBook'
+  | 'reports.export';
 
 export const reportHandlers: Pick<Handlers, ReportMethod> = {
   'reports.filters': (ctx) => reportFilters(ctx),
   'reports.portfolioAtRisk': portfolioAtRisk,
   'reports.disbursementsCollections': disbursementsCollections,
+  'reports.trialBalance': trialBalanceReport,
+  'reports.balanceSheet': balanceSheetReport,
+  'reports.incomeStatement': incomeStatementReport,
+  'reports.accountStatement': accountStatementReport,
+  'reports.cashBook': cashBookReport,
   'reports.export': exportReportFile,
 };

@@ -1,6 +1,6 @@
 // The words of the reports' tables, in each language a report prints in. They are the report model's column
 // labels, so the screen and the exported file say the same; the words around any report (generated at, page n
-// of m, total) are in electron/core/print/labels.ts. The ledger reports add their own block here.
+// of m, total) are in electron/core/print/labels.ts. The ledger reports have their own block (`ledgerLabels`).
 import type { ReportLanguage } from '../../../shared/contract';
 
 export const portfolioLabels = {
@@ -99,3 +99,133 @@ export const portfolioLabels = {
 } as const;
 
 export type PortfolioLabels = (typeof portfolioLabels)[ReportLanguage];
+
+/** The ledger's reports: trial balance, balance sheet, income statement, account statement, cash book. */
+export const ledgerLabels = {
+  en: {
+    tbTitle: 'Trial balance',
+    bsTitle: 'Balance sheet',
+    isTitle: 'Income statement',
+    asTitle: 'General-ledger account statement',
+    cbTitle: 'Cash book',
+    branch: 'Branch',
+    allBranches: 'All branches',
+    currency: 'Currency',
+    asAt: 'As at the end of',
+    period: 'Period',
+    account: 'Account',
+    withSubAccounts: 'with its sub-accounts',
+    code: 'Code',
+    name: 'Account',
+    type: 'Type',
+    types: {
+      asset: 'Asset',
+      liability: 'Liability',
+      equity: 'Equity',
+      income: 'Income',
+      expense: 'Expense',
+    },
+    accounts: 'Accounts',
+    debit: 'Debit',
+    credit: 'Credit',
+    amount: 'Amount',
+    unbalanced: (difference: string) =>
+      `The debits and credits differ by ${difference}: run “lms verify” and call support.`,
+    assets: 'Assets',
+    liabilities: 'Liabilities',
+    equity: 'Equity',
+    totalAssets: 'Total assets',
+    totalLiabilities: 'Total liabilities',
+    totalEquity: 'Total equity',
+    currentYearEarnings: 'Current-year earnings',
+    earlierEarnings: 'Earnings of earlier years, not yet closed',
+    liabilitiesAndEquity: 'Liabilities and equity',
+    totalLiabilitiesAndEquity: 'Total liabilities and equity',
+    bsUnbalanced: (difference: string) =>
+      `Total assets and total liabilities and equity differ by ${difference}.`,
+    income: 'Income',
+    expenses: 'Expenses',
+    totalIncome: 'Total income',
+    totalExpenses: 'Total expenses',
+    netIncome: 'Net income',
+    postingDate: 'Posting date',
+    valueDate: 'Value date',
+    narration: 'Narration',
+    balance: 'Balance',
+    received: 'Received (debit)',
+    paidOut: 'Paid out (credit)',
+    opening: 'Opening balance',
+    closing: 'Totals and closing balance',
+    normalSide: {
+      debit: 'Balances are debit − credit (the normal side of assets and expenses).',
+      credit: 'Balances are credit − debit (the normal side of liabilities, equity and income).',
+    },
+    cashAccounts: 'Tills, vault and bank',
+    cbNote: 'Every movement of the tills, the vault and the bank; cash moved between them appears on both.',
+  },
+  fr: {
+    tbTitle: 'Balance générale',
+    bsTitle: 'Bilan',
+    isTitle: 'Compte de résultat',
+    asTitle: 'Grand livre : relevé de compte',
+    cbTitle: 'Livre de caisse',
+    branch: 'Agence',
+    allBranches: 'Toutes les agences',
+    currency: 'Devise',
+    asAt: 'À la fin de',
+    period: 'Période',
+    account: 'Compte',
+    withSubAccounts: 'avec ses sous-comptes',
+    code: 'Code',
+    name: 'Compte',
+    type: 'Nature',
+    types: {
+      asset: 'Actif',
+      liability: 'Passif',
+      equity: 'Capitaux propres',
+      income: 'Produit',
+      expense: 'Charge',
+    },
+    accounts: 'Comptes',
+    debit: 'Débit',
+    credit: 'Crédit',
+    amount: 'Montant',
+    unbalanced: (difference: string) =>
+      `Les débits et les crédits diffèrent de ${difference} : lancez « lms verify » et appelez le support.`,
+    assets: 'Actif',
+    liabilities: 'Dettes',
+    equity: 'Capitaux propres',
+    totalAssets: 'Total de l’actif',
+    totalLiabilities: 'Total des dettes',
+    totalEquity: 'Total des capitaux propres',
+    currentYearEarnings: 'Résultat de l’exercice',
+    earlierEarnings: 'Résultats des exercices antérieurs non affectés',
+    liabilitiesAndEquity: 'Passif',
+    totalLiabilitiesAndEquity: 'Total du passif',
+    bsUnbalanced: (difference: string) =>
+      `Le total de l’actif et celui du passif diffèrent de ${difference}.`,
+    income: 'Produits',
+    expenses: 'Charges',
+    totalIncome: 'Total des produits',
+    totalExpenses: 'Total des charges',
+    netIncome: 'Résultat net',
+    postingDate: 'Date de comptabilisation',
+    valueDate: 'Date de valeur',
+    narration: 'Libellé',
+    balance: 'Solde',
+    received: 'Encaissé (débit)',
+    paidOut: 'Décaissé (crédit)',
+    opening: 'Solde d’ouverture',
+    closing: 'Totaux et solde de clôture',
+    normalSide: {
+      debit: 'Les soldes sont débit − crédit (le sens normal de l’actif et des charges).',
+      credit:
+        'Les soldes sont crédit − débit (le sens normal du passif, des capitaux propres et des produits).',
+    },
+    cashAccounts: 'Caisses, coffre et banque',
+    cbNote:
+      'Chaque mouvement des caisses, du coffre et de la banque ; l’argent passé de l’un à l’autre figure des deux côtés.',
+  },
+} as const;
+
+export type LedgerLabels = (typeof ledgerLabels)[ReportLanguage];

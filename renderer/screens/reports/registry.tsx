@@ -7,8 +7,13 @@
 import type { ReactNode } from 'react';
 import type { Permission } from '../../../shared/permissions';
 import type { Me } from '../../stores/session';
+import { AccountStatementScreen } from './AccountStatementScreen';
+import { BalanceSheetScreen } from './BalanceSheetScreen';
+import { CashBookScreen } from './CashBookScreen';
 import { DisbursementsCollectionsScreen } from './DisbursementsCollectionsScreen';
+import { IncomeStatementScreen } from './IncomeStatementScreen';
 import { PortfolioAtRiskScreen } from './PortfolioAtRiskScreen';
+import { TrialBalanceScreen } from './TrialBalanceScreen';
 
 export type ReportGroup = 'portfolio' | 'books';
 export const reportGroups: readonly ReportGroup[] = ['portfolio', 'books'];
@@ -37,5 +42,40 @@ export const reportEntries: readonly ReportEntry[] = [
     path: '/reports/disbursements-collections',
     permission: 'reports.read',
     render: (me) => <DisbursementsCollectionsScreen me={me} />,
+  },
+  {
+    id: 'trialBalance',
+    group: 'books',
+    path: '/reports/trial-balance',
+    permission: 'reports.read',
+    render: (me) => <TrialBalanceScreen me={me} />,
+  },
+  {
+    id: 'balanceSheet',
+    group: 'books',
+    path: '/reports/balance-sheet',
+    permission: 'reports.read',
+    render: (me) => <BalanceSheetScreen me={me} />,
+  },
+  {
+    id: 'incomeStatement',
+    group: 'books',
+    path: '/reports/income-statement',
+    permission: 'reports.read',
+    render: (me) => <IncomeStatementScreen me={me} />,
+  },
+  {
+    id: 'accountStatement',
+    group: 'books',
+    path: '/reports/account-statement',
+    permission: 'reports.read',
+    render: (me) => <AccountStatementScreen me={me} />,
+  },
+  {
+    id: 'cashBook',
+    group: 'books',
+    path: '/reports/cash-book',
+    permission: 'reports.read',
+    render: (me) => <CashBookScreen me={me} />,
   },
 ];

@@ -5,7 +5,14 @@ import { useEffect, useState } from 'react';
 import type { InputOf, OutputOf } from '../../../shared/contract';
 import { api } from '../../api/api';
 
-type ReportMethod = 'reports.portfolioAtRisk' | 'reports.disbursementsCollections';
+type ReportMethod =
+  | 'reports.portfolioAtRisk'
+  | 'reports.disbursementsCollections'
+  | 'reports.trialBalance'
+  | 'reports.balanceSheet'
+  | 'reports.incomeStatement'
+  | 'reports.accountStatement'
+  | 'reports.cashBook';
 
 export function useReport<M extends ReportMethod>(method: M, input: InputOf<M>) {
   const [data, setData] = useState<OutputOf<M> | null>(null);
