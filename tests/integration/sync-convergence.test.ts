@@ -19,8 +19,11 @@ import { removeDir } from '../support/ledger';
 import { hasPostgres, startPglite, startPostgres, type TestCentral } from '../support/central';
 import { anIndividual, files } from '../support/customers';
 import { aProduct } from '../support/loans';
+import { writeTransaction } from '../../db/open';
+import { writeSyncConfig } from '../../electron/core/sync/config';
 import {
   aWorld,
+  balancesDate,
   closeWorld,
   dumpBranch,
   exceptionsAt,
@@ -636,6 +639,9 @@ async function expectConverged(world: World, rng: Rng) {
         await dumpBranch(branch.devices[0]!, branch.id, queued),
       );
     }
+    // Head office reports across branches from the same derived books: each branch's trial balance there is
+    // the branch's own (when head office holds all of its customers), and the whole institution's is their sum.
+    await headOfficeReportsAcrossBranches(world, queued);
     // Rebuild from scratch: a device joining now, its pull stopped after every small page and resumed.
     const branch: WorldBranch = rng.pick(world.branches);
     const rebuilt = await joinDevice(world.central, branch, '09', { pageSize: 1 + rng.int(4), maxPages: 1 });
@@ -821,3 +827,42 @@ describe.each(backends)('sync convergence with %s', (_name, start) => {
     );
   }, 60_000);
 });
+
+async function headOfficeReportsAcrossBranches(world: World, queued: ReadonlySet<string>) {
+  const hqAdmin = `${world.hq.branchCode.toLowerCase()}-admin`;
+  await writeTransaction(world.hq.db, (tx) =>
+    writeSyncConfig(
+      tx,
+      { url: 'postgres://central', user: 'hq', isHeadOffice: true, isAutoSync: false },
+      balancesDate,
+    ),
+  );
+  const balancesAt = async (device: Device, token: string, branchId?: string) => {
+    const tb = await device.node.ok(
+      'reports.trialBalance',
+      { period: balancesDate.slice(0, 7), ...(branchId ? { branchId } : {}) },
+      token,
+    );
+    expect(tb.totalDebitMinor, `${device.name}: debits equal credits`).toBe(tb.totalCreditMinor);
+    return Object.fromEntries(tb.accounts.map((a) => [a.code, a.debitBalanceMinor - a.creditBalanceMinor]));
+  };
+  const sum: Record<string, number> = {};
+  for (const branch of world.branches) {
+    const atHq = await balancesAt(world.hq, world.hq.tokens.get(hqAdmin)!, branch.id);
+    for (const [code, v] of Object.entries(atHq)) sum[code] = (sum[code] ?? 0) + v;
+    const theirs = await dumpBranch(branch.devices[0]!, branch.id);
+    const held = (
+      await world.hq.db.selectFrom('customers').select('id').where('branch_id', '=', branch.id).execute()
+    ).length;
+    if (queued.size === 0 || held === theirs.customers.length) {
+      const device = branch.devices[0]!;
+      expect(atHq, `head office's ${branch.code} trial balance`).toEqual(
+        await balancesAt(device, device.tokens.get(branch.admin.username)!),
+      );
+    }
+  }
+  const all = await balancesAt(world.hq, world.hq.tokens.get(hqAdmin)!);
+  expect(Object.fromEntries(Object.entries(all).filter(([, v]) => v !== 0))).toEqual(
+    Object.fromEntries(Object.entries(sum).filter(([, v]) => v !== 0)),
+  );
+}
