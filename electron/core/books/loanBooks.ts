@@ -21,11 +21,12 @@
 // defect and goes to suspense (the property test over random histories checks it never does).
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
-import { addDays, daysBetween } from '../../../shared/dates';
+import { daysBetween } from '../../../shared/dates';
 import type { LoanState } from '../../../shared/loan';
 import { Dec } from '../../../shared/money';
 import { roleAccounts, type AccountRole, type RoleAccounts } from './chart';
 import { LineSet, postEntry, type JournalLine } from './journal';
+import { accrualPolicy } from './settings';
 
 export type AccrualPolicy = 'daily' | 'monthEnd' | 'dueDate';
 
@@ -116,14 +117,16 @@ function accruedInterest(state: LoanState, disbursedOn: string, policy: AccrualP
   return 0;
 }
 
-/** The last month end on or before `date`. */
+const daysIn = (y: number, m: number) =>
+  m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+
+/** The last month end on or before `date` (YYYY-MM-DD). */
 export function lastMonthEnd(date: string): string {
-  if (addDays(date, 1).endsWith('-01')) return date;
-  const [y, m] = date.split('-').map(Number) as [number, number];
-  const first = `${y}-${String(m).padStart(2, '0')}-01`;
-  const d = new Date(`${first}T00:00:00Z`);
-  d.setUTCDate(0);
-  return d.toISOString().slice(0, 10);
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  if (Number(date.slice(8, 10)) === daysIn(y, m)) return date;
+  const [py, pm] = m === 1 ? [y - 1, 12] : [y, m - 1];
+  return `${String(py).padStart(4, '0')}-${String(pm).padStart(2, '0')}-${daysIn(py, pm)}`;
 }
 
 /** What the loan is in the books now (see the module header), by position. */
@@ -260,8 +263,19 @@ export async function resolveLines(
 export class LoanBookBatch {
   private readonly lines = new Map<string, LineSet>();
   private readonly accounts = new Map<string, RoleAccounts>();
+  private readonly policies = new Map<string, AccrualPolicy>();
 
   constructor(private readonly tx: Kysely<Database>) {}
+
+  /** A product's accrual policy, read once per batch. */
+  async policyOf(productId: string): Promise<AccrualPolicy> {
+    let policy = this.policies.get(productId);
+    if (!policy) {
+      policy = await accrualPolicy(this.tx, productId);
+      this.policies.set(productId, policy);
+    }
+    return policy;
+  }
 
   async add(
     loan: BookedLoan & { disbursed_on: string | null },

@@ -628,7 +628,7 @@ export async function importRepayments(
     createdBy: actor.userId,
   });
   const rows = accepted.map((a) => a.row);
-  for (const part of chunks(rows, 200)) await ctx.tx.insertInto('loan_transactions').values(part).execute();
+  for (const row of rows) await rawInsert(ctx.tx, 'loan_transactions', row);
   const batchId = ctx.ids.uuid();
   for (const part of chunks(rows))
     await ctx.emit({

@@ -260,7 +260,7 @@ export async function writeProjection(
       at: booking.at,
     });
   if (loan.disbursed_on && booking.batch) {
-    positions = await booking.batch.add(loan, rows, state, await accrualPolicy(tx, loan.product_id));
+    positions = await booking.batch.add(loan, rows, state, await booking.batch.policyOf(loan.product_id));
   } else if (loan.disbursed_on) {
     const policy = await accrualPolicy(tx, loan.product_id);
     const { lines, positions: next } = loanBooking(
@@ -378,7 +378,6 @@ export async function projectLoans(
 ): Promise<number> {
   let done = 0;
   const batch = new LoanBookBatch(tx);
-  const policies = new Map<string, Awaited<ReturnType<typeof accrualPolicy>>>();
   for (let start = 0; start < loanIds.length; start += chunk) {
     const ids = loanIds.slice(start, start + chunk);
     const loans = await tx.selectFrom('loans').select(bookedLoanColumns).where('id', 'in', ids).execute();
@@ -399,12 +398,7 @@ export async function projectLoans(
       const date = loan.as_of !== null && loan.as_of > asOf ? loan.as_of : asOf;
       const history = byLoan.get(loan.id) ?? [];
       const state = stateOf(loan, history, date);
-      let policy = policies.get(loan.product_id);
-      if (!policy) {
-        policy = await accrualPolicy(tx, loan.product_id);
-        policies.set(loan.product_id, policy);
-      }
-      const positions = await batch.add(loan, history, state, policy);
+      const positions = await batch.add(loan, history, state, await batch.policyOf(loan.product_id));
       const p = projectionOf(loan, state);
       await tx.executeQuery(
         CompiledQuery.raw(updateProjection, [
