@@ -1,5 +1,6 @@
 // The counter screens' routes (spread into AppFrame's <Routes>): the counter (teller.post), the till and vault
-// (till.manage or till.approve), and the loan settings the till count and reminders use (settings.manage).
+// (till.manage or till.approve), the import of a bank or mobile-money repayments file (loans.manage), and the
+// loan settings the till count and reminders use (settings.manage).
 // Each route checks its permission, as AppFrame's own routes do; the core refuses the calls anyway.
 import type { ReactNode } from 'react';
 import { Route } from 'react-router';
@@ -7,6 +8,7 @@ import type { Permission } from '../../../shared/permissions';
 import { NotPermitted } from '../../components/NotPermitted';
 import { hasPermission, type Me } from '../../stores/session';
 import { CounterScreen } from './desk/CounterScreen';
+import { ImportRepaymentsScreen } from './import/ImportRepaymentsScreen';
 import { LoanSettingsScreen } from './settings/LoanSettingsScreen';
 import { TillScreen } from './till/TillScreen';
 
@@ -30,6 +32,14 @@ export function counterRoutes(me: Me) {
         element={
           <Permitted me={me} anyOf={['till.manage', 'till.approve']}>
             <TillScreen me={me} />
+          </Permitted>
+        }
+      />
+      <Route
+        path="/counter/import"
+        element={
+          <Permitted me={me} anyOf={['loans.manage']}>
+            <ImportRepaymentsScreen me={me} />
           </Permitted>
         }
       />
