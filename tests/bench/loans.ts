@@ -13,6 +13,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openLedger, writeTransaction, type Ledger } from '../../db/open';
+import { latestVersion } from '../../db/migrations';
 import { randomIds, type Clock } from '../../electron/core/context';
 import { createCore, type Core } from '../../electron/core/router';
 import { termsFor } from '../../electron/core/loans/products';
@@ -292,7 +293,8 @@ export async function loansBenchmarks(): Promise<BenchResult[]> {
 
     // End-of-day over the portfolio (copied from the cached fixture each run).
     mkdirSync('test-results', { recursive: true });
-    const cached = join('test-results', `bench-loans-${portfolio}.sqlite`);
+    // The schema version is in the name: a fixture built before a migration would measure a different ledger.
+    const cached = join('test-results', `bench-loans-${portfolio}-v${latestVersion}.sqlite`);
     if (!existsSync(cached)) {
       const b = await aBenchBranch(cached);
       await buildPortfolio(b, portfolio);

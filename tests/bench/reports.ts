@@ -4,7 +4,8 @@
 // migration), and disbursements and collections over six months against a raw scan of the loan transactions.
 //
 // The 100,000-loan portfolio is the loans benchmark's (tests/bench/loans.ts): built once into
-// test-results/bench-loans-100000.sqlite (several minutes the first time) and copied for each run.
+// test-results/bench-loans-100000-v<schema>.sqlite (several minutes the first time) and copied for each run.
+import { latestVersion } from '../../db/migrations';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ const portfolio = Number(process.env.BENCH_LOANS ?? 100_000);
 
 async function portfolioCopy(dir: string): Promise<string> {
   mkdirSync('test-results', { recursive: true });
-  const cached = join('test-results', `bench-loans-${portfolio}.sqlite`);
+  const cached = join('test-results', `bench-loans-${portfolio}-v${latestVersion}.sqlite`);
   if (!existsSync(cached)) {
     const b = await aBenchBranch(cached);
     await buildPortfolio(b, portfolio);

@@ -293,6 +293,9 @@ export async function writeProjection(
   );
 }
 
+const activeLoansSql = `SELECT id, product_id, as_of, days_past_due, overdue_total_minor, next_due_date FROM loans
+  WHERE branch_id = ? AND status = 'active' ORDER BY id`;
+
 /**
  * The loans of a branch whose projection can change between their last projection and `asOf`: active loans in
  * arrears (days past due and penalties move every day), with an installment falling due by then, or never
@@ -306,13 +309,14 @@ export async function loansToBringCurrent(
   branchId: string,
   asOf: string,
 ): Promise<{ ids: string[]; active: number }> {
-  const rows = await tx
-    .selectFrom('loans')
-    .select(['id', 'product_id', 'as_of', 'days_past_due', 'overdue_total_minor', 'next_due_date'])
-    .where('branch_id', '=', branchId)
-    .where('status', '=', 'active')
-    .orderBy('id')
-    .execute();
+  const rows = await rawAll<{
+    id: string;
+    product_id: string;
+    as_of: string | null;
+    days_past_due: number;
+    overdue_total_minor: number;
+    next_due_date: string | null;
+  }>(tx, activeLoansSql, [branchId]);
   // Interest accrued in the books moves every day (daily accrual) or at each month end (monthEnd).
   const settings = await booksSettings.read(tx);
   const monthEnd = lastMonthEnd(asOf);
