@@ -49,7 +49,7 @@ CREATE TABLE journal_entries (
   approved_by TEXT,
   created_at TEXT NOT NULL,
   hash TEXT NOT NULL
-);
+) WITHOUT ROWID;
 CREATE INDEX journal_entries_period ON journal_entries(branch_id, period, posting_date);
 CREATE INDEX journal_entries_source ON journal_entries(source_id) WHERE source_id IS NOT NULL;
 
