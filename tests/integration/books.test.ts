@@ -7,180 +7,34 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { balanceSheet, incomeStatement, trialBalance } from '../../electron/core/books/ledger';
 import { verifyBooks } from '../../electron/core/books/verify';
 import { main } from '../../electron/cli/main';
-import { aLoanBranch, aProduct } from '../support/loans';
-import { TestClock } from '../support/ledger';
+import {
+  aBranchInOctober as aBranch,
+  aMonthOfBranchActivity,
+  kes,
+  type BranchInOctober,
+} from '../support/books';
 import { anIndividual } from '../support/customers';
 
 const key = () => randomUUID();
-const kes = (major: number) => major * 100;
-const opened: { ledger: { close(): Promise<void> } }[] = [];
+const opened: BranchInOctober[] = [];
 afterEach(async () => {
-  for (const b of opened.splice(0)) await b.ledger.close();
+  for (const b of opened.splice(0)) await b.dispose();
 });
 
-/**
- * A branch opened on 1 October 2026 with a flat-rate product that makes the figures easy to compute by hand:
- * 12 % a year flat over 10 months is 1 % of the principal a month; a 2 % disbursement fee deducted; a late fee
- * of KES 500. Interest is recognised when it falls due (the accrual policy is tested on its own).
- */
 async function aBranchInOctober() {
-  const clock = new TestClock(Date.parse('2026-10-01T05:00:00.000Z'));
-  const b = await aLoanBranch({ clock, setup: { businessDate: '2026-10-01' } });
+  const b = await aBranch();
   opened.push(b);
-  await b.ok(
-    'users.create',
-    {
-      username: 'achieng',
-      displayName: 'Achieng',
-      role: 'accountant',
-      temporaryPassword: 'Temporary-Pass-123',
-    },
-    b.adminToken,
-  );
-  const first = await b.ok('auth.signIn', { username: 'achieng', password: 'Temporary-Pass-123' });
-  await b.ok(
-    'auth.changePassword',
-    { currentPassword: 'Temporary-Pass-123', newPassword: 'Accountant-Books-2026' },
-    first.sessionToken,
-  );
-  const people = {
-    admin: { username: 'amina', password: undefined as string | undefined, token: b.adminToken },
-    manager: { username: 'wanjiru', password: 'Manager-Desk-2026', token: b.manager.token },
-    teller: { username: 'kamau', password: 'Teller-Counter-2026', token: b.teller.token },
-    officer: { username: 'otieno', password: 'Officer-Field-2026', token: b.officer.token },
-    accountant: { username: 'achieng', password: 'Accountant-Books-2026', token: '' },
-  };
-  const { adminPassword } = await import('../support/ledger');
-  people.admin.password = adminPassword;
-  const signInAll = async () => {
-    for (const p of Object.values(people))
-      p.token = (await b.ok('auth.signIn', { username: p.username, password: p.password! })).sessionToken;
-  };
-  await signInAll();
-  /** Moves the clock to `date` (08:00 in Nairobi) and runs end-of-day up to it. */
-  const dayOf = async (date: string) => {
-    clock.advanceMs(Date.parse(`${date}T05:00:00.000Z`) - clock.now().getTime());
-    await signInAll();
-    await b.ok('eod.run', {}, people.manager.token);
-  };
-  await b.ok('books.updateSettings', { accrual: 'dueDate' }, people.admin.token);
-  const product = await b.ok(
-    'loanProducts.save',
-    aProduct({
-      code: 'FLAT12',
-      name: 'Flat 12',
-      minRate: '12',
-      maxRate: '12',
-      defaultRate: '12',
-      termsTemplate: {
-        interestMethod: 'flat',
-        frequency: 'months',
-        dayCount: '30_360',
-        fees: { disbursement: { percent: '2', mode: 'deducted' } },
-        penalties: { lateFee: { amount: '500', graceDays: 0 } },
-        allocation: 'penalties_fees_interest_principal',
-      },
-    }),
-    people.admin.token,
-  );
-  const approve = async (principalMajor: number) => {
-    const applied = await b.ok(
-      'loans.apply',
-      {
-        customerId: b.customer.id,
-        productId: product.id,
-        principalMinor: kes(principalMajor),
-        repayments: 10,
-        annualRate: '12',
-        expectedDisbursementDate: '2026-10-01',
-        purpose: 'Stock',
-        overrideReason: 'Known customer',
-        idempotencyKey: key(),
-      },
-      people.officer.token,
-    );
-    return b.ok(
-      'loans.decide',
-      { loanId: applied.id, decision: 'approve', reason: 'Good' },
-      people.manager.token,
-    );
-  };
-  return { ...b, clock, people, dayOf, approve, product };
+  return b;
 }
 
 describe('a month of branch activity in the books', () => {
   it('gives the trial balance, balance sheet and income statement computed by hand, to the minor unit', async () => {
     const b = await aBranchInOctober();
-    const { people } = b;
-    // Capital brought in by a manual journal (proposed by the accountant, approved by the manager).
-    const capital = await b.ok(
-      'books.proposeJournal',
-      {
-        valueDate: '2026-10-01',
-        narration: 'Share capital paid in',
-        lines: [
-          { accountCode: '1130', debitMinor: kes(1_000_000) },
-          { accountCode: '3100', creditMinor: kes(1_000_000) },
-        ],
-        idempotencyKey: key(),
-      },
-      people.accountant.token,
-    );
-    await b.ok('books.decideJournal', { id: capital.id, decision: 'approve' }, people.manager.token);
-    await b.ok(
-      'vault.move',
-      { direction: 'deposit', amountMinor: kes(500_000), reason: 'Cash from the bank' },
-      people.manager.token,
-    );
-    const till = await b.ok('till.open', { openingMinor: kes(200_000) }, people.teller.token);
-    await b.ok('till.confirmOpen', { tillId: till.id }, people.manager.token);
-
-    const a = await b.approve(100_000);
-    const c = await b.approve(50_000);
-    await b.ok(
-      'loans.disburse',
-      { loanId: a.id, channel: 'cash', idempotencyKey: key() },
-      people.teller.token,
-    );
-    await b.ok(
-      'loans.disburse',
-      { loanId: c.id, channel: 'transfer', reference: 'EFT-1', idempotencyKey: key() },
-      people.teller.token,
-    );
-
-    await b.dayOf('2026-11-01');
-    await b.ok(
-      'loans.repay',
-      { loanId: a.id, amountMinor: kes(11_000), channel: 'cash', idempotencyKey: key() },
-      people.teller.token,
-    );
-    await b.dayOf('2026-11-10');
-    const late = await b.ok('loans.get', { loanId: c.id }, people.manager.token);
-    expect(late.outstanding.penaltiesMinor).toBe(kes(500));
-    await b.ok(
-      'loans.repay',
-      {
-        loanId: c.id,
-        amountMinor: kes(6_000),
-        channel: 'transfer',
-        reference: 'M-PESA 1',
-        idempotencyKey: key(),
-      },
-      people.teller.token,
-    );
-    await b.dayOf('2026-11-15');
-    await b.ok(
-      'till.cashMovement',
-      { direction: 'out', amountMinor: kes(100), reason: 'Stationery', idempotencyKey: key() },
-      people.teller.token,
-    );
-    await b.dayOf('2026-11-30');
-    const current = await b.ok('till.current', {}, people.teller.token);
-    // KES 200,000 − 98,000 + 11,000 − 100 is expected in the drawer; the teller counts KES 50 less.
-    expect(current!.balanceMinor).toBe(kes(112_900));
-    await b.ok('till.count', { denominations: [{ valueMinor: kes(50), count: 2257 }] }, people.teller.token);
-    await b.ok('till.approveClose', { tillId: till.id, note: 'Short by 50' }, people.manager.token);
-
+    // tests/support/books.ts: capital, vault, till, two loans (cash and transfer, 2 % fee deducted), a repayment
+    // on time, a late one with its fee, stationery from the till, and a till closed 50 short.
+    const { loanC } = await aMonthOfBranchActivity(b);
+    const late = await b.ok('loans.get', { loanId: loanC }, b.people.manager.token);
+    expect(late.outstanding.penaltiesMinor).toBe(0);
     const tb = await trialBalance(b.ledger.db, { period: '2026-11', branchId: null });
     const byCode = Object.fromEntries(tb.accounts.map((x) => [x.code, x.balanceMinor]));
     expect(byCode).toEqual({

@@ -6,6 +6,7 @@
 // The default chart (resources/chart-of-accounts.json) is loaded into an empty ledger on first use, so a data
 // file can improve without changing a migration. Roles are resolved by one prepared statement per entry (no
 // process-wide cache: a mapping changed by the CLI beside the app applies to the app's next posting).
+import { productAccountRoles } from '../../../shared/contract';
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database, GlAccountType } from '../../../db/schema';
 import chart from '../../../resources/chart-of-accounts.json' with { type: 'json' };
@@ -35,18 +36,9 @@ export type AccountRole =
   | 'referralExpense'
   | 'otherCash';
 
-/** The roles a product may map to its own accounts. */
-export const productRoles = [
-  'portfolio',
-  'interestReceivable',
-  'feesReceivable',
-  'penaltiesReceivable',
-  'interestIncome',
-  'feeIncome',
-  'penaltyIncome',
-  'recoveryIncome',
-  'writeOffExpense',
-] as const satisfies readonly AccountRole[];
+// The roles a product may map to its own accounts are the contract's `productAccountRoles`: each one a role here.
+const productRolesAreRoles: readonly AccountRole[] = productAccountRoles;
+void productRolesAreRoles;
 
 interface ChartAccount {
   code: string;
