@@ -4,7 +4,8 @@
 // variance (counted − balance) is booked as cash over/short and the counted cash goes back to the vault.
 // States: requested → open → closing → closed. A teller has at most one till that is not closed.
 // Every change is an event carrying the till as it now is and the movements it made (tillAppliers.ts).
-// Not responsible for loan postings (loans/posting.ts) or the general ledger (the books issue).
+// Not responsible for loan postings (loans/posting.ts) or the general ledger (books/tillBooks.ts books each movement
+// as it is inserted).
 import type { Kysely } from 'kysely';
 import type { Database, TillsTable, VaultMovementsTable } from '../../../db/schema';
 import {

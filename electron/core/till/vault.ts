@@ -2,7 +2,7 @@
 // movements, each stored signed (+ into the vault: a deposit from the bank, a till's cash returned at close;
 // − out of it: a withdrawal to the bank, a till's opening cash), so replicas that receive the same movements in
 // any order hold the same balance. Managers move cash between the vault and the bank here; the tills move it
-// to and from the vault (tills.ts). Not responsible for the general ledger's cash accounts (the books issue).
+// to and from the vault (tills.ts). Each movement is booked as it is inserted (books/tillBooks.ts).
 import type { Kysely } from 'kysely';
 import { bookVaultMovement } from '../books/tillBooks';
 import type { Database, VaultMovementsTable } from '../../../db/schema';
