@@ -76,6 +76,20 @@ export const booksAppliers: Record<string, Applier> = {
       await applyReferralSettled(tx, s);
     },
   },
+  'journal.reversed': {
+    rule: 'fact',
+    async apply({ tx, now }, e) {
+      const { entry } = e.payload as { entry: EntryDraft };
+      const known = await tx
+        .selectFrom('journal_entries')
+        .select('id')
+        .where('id', '=', entry.id)
+        .executeTakeFirst();
+      if (known) return;
+      await ensureChart(tx, now);
+      await postEntry(tx, entry);
+    },
+  },
   'books.provisioned': {
     rule: 'fact',
     async apply({ tx, now }, e) {

@@ -247,6 +247,18 @@ export const bookMethods = {
     input: z.object({ id: uuid, decision: z.enum(['approve', 'reject']), reason: optionalText(500) }),
     output: manualJournalView,
   }),
+  'books.reverseJournal': method({
+    description:
+      'Reverses a posted manual journal entry with a new entry of the opposite lines (a reason; audited): entries are never changed.',
+    access: 'accounting.manage',
+    kind: 'mutation',
+    input: z.object({
+      entryId: uuid,
+      reason,
+      idempotencyKey: z.string().uuid('must be a UUID made once per action'),
+    }),
+    output: journalEntryView,
+  }),
   'books.periods': method({
     description: 'The accounting periods (months) of this branch, open or closed.',
     access: 'reports.read',

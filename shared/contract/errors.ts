@@ -87,6 +87,8 @@ export const rejectionReasons = [
   'period_not_closable',
   'period_not_closed',
   'provisioning_already_posted',
+  'journal_not_reversible',
+  'journal_already_reversed',
 ] as const;
 export type RejectionReason = (typeof rejectionReasons)[number];
 

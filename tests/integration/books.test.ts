@@ -200,13 +200,36 @@ describe('manual journals', () => {
       people.admin.token,
     );
     expect(again.error?.reason).toBe('journal_already_decided');
+    // A mistake is corrected by a reversing entry, once; entries derived from loans are not reversed here.
+    const reversal = await b.ok(
+      'books.reverseJournal',
+      { entryId: entry!.id, reason: 'Paid twice', idempotencyKey: key() },
+      people.manager.token,
+    );
+    expect(reversal.reversesId).toBe(entry!.id);
+    expect(reversal.lines.map((l) => [l.accountCode, l.debitMinor, l.creditMinor])).toEqual([
+      ['5900', 0, kes(1_500)],
+      ['1130', kes(1_500), 0],
+    ]);
+    const tb = await trialBalance(b.ledger.db, { period: '2026-12', branchId: null });
+    expect(tb.accounts.find((x) => x.code === '5900')?.balanceMinor ?? 0).toBe(0);
+    const twice = await b.call(
+      'books.reverseJournal',
+      { entryId: entry!.id, reason: 'Again', idempotencyKey: key() },
+      people.manager.token,
+    );
+    expect(twice.error?.reason).toBe('journal_already_reversed');
     const audit = await b.ledger.db
       .selectFrom('audit_log')
       .select('action')
       .where('action', 'like', 'books.journal%')
       .orderBy('seq')
       .execute();
-    expect(audit.map((a) => a.action)).toEqual(['books.journalProposed', 'books.journalApproved']);
+    expect(audit.map((a) => a.action)).toEqual([
+      'books.journalProposed',
+      'books.journalApproved',
+      'books.journalReversed',
+    ]);
   });
 });
 

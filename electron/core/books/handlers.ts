@@ -1,9 +1,11 @@
 // The books use cases, one per contract method (spread into ../handlers), and the journal's reading.
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, JournalEntriesTable } from '../../../db/schema';
 import { fieldError, type OutputOf, type ParsedInputOf } from '../../../shared/contract';
 import type { Handlers } from '../handlers';
 import type { Ctx, WriteCtx } from '../context';
 import { listAccounts, listMappings, saveAccount, saveMapping } from './accounts';
-import { decideJournal, listManualJournals, proposeJournal } from './manual';
+import { decideJournal, listManualJournals, proposeJournal, reverseJournal } from './manual';
 import { closePeriod, listPeriods, reopenPeriod } from './periods';
 import { postProvisioning, provisioning } from './provisioning';
 import { booksSettings } from './settings';
@@ -23,8 +25,16 @@ async function journal(ctx: Ctx, input: ParsedInputOf<'books.journal'>): Promise
       eb.selectFrom('journal_lines').select('entry_id').where('account_code', '=', input.accountCode!),
     );
   const entries = await q.orderBy('posting_date', 'desc').orderBy('id', 'desc').limit(input.limit).execute();
+  return entryViews(ctx.db, entries);
+}
+
+/** Entries with their lines (and each line's account name), as the journal shows them. */
+async function entryViews(
+  db: Kysely<Database>,
+  entries: Selectable<JournalEntriesTable>[],
+): Promise<OutputOf<'books.journal'>> {
   if (entries.length === 0) return [];
-  const lines = await ctx.db
+  const lines = await db
     .selectFrom('journal_lines')
     .innerJoin('gl_accounts', 'gl_accounts.code', 'journal_lines.account_code')
     .select([
@@ -76,6 +86,15 @@ async function journal(ctx: Ctx, input: ParsedInputOf<'books.journal'>): Promise
   }));
 }
 
+async function reverseEntry(
+  ctx: WriteCtx,
+  input: ParsedInputOf<'books.reverseJournal'>,
+): Promise<OutputOf<'books.reverseJournal'>> {
+  const id = await reverseJournal(ctx, input);
+  const entries = await ctx.tx.selectFrom('journal_entries').selectAll().where('id', '=', id).execute();
+  return (await entryViews(ctx.tx, entries))[0]!;
+}
+
 async function readSettings(
   ctx: Ctx,
   _input: ParsedInputOf<'books.settings'>,
@@ -124,6 +143,7 @@ export const bookHandlers = {
   'books.proposeJournal': proposeJournal,
   'books.manualJournals': listManualJournals,
   'books.decideJournal': decideJournal,
+  'books.reverseJournal': reverseEntry,
   'books.periods': listPeriods,
   'books.closePeriod': closePeriod,
   'books.reopenPeriod': reopenPeriod,

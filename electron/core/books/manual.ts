@@ -16,7 +16,8 @@ import {
 } from '../../../shared/contract';
 import { requireActor, requireDevice, type Ctx, type WriteCtx } from '../context';
 import { ensureChart } from './chart';
-import { postEntry } from './journal';
+import { businessDate } from '../loans/common';
+import { postEntry, type EntryDraft } from './journal';
 
 interface ManualLine {
   accountCode: string;
@@ -245,4 +246,82 @@ export async function decideJournal(
     .where('id', '=', row.id)
     .executeTakeFirstOrThrow();
   return viewOf(after, await userNames(ctx.tx));
+}
+
+/**
+ * Reverses a posted manual entry: a new entry of the opposite lines, dated the business date, naming the one it
+ * reverses (the journal never changes in place). Entries the books derive from loans and tills are corrected by
+ * reversing their transaction instead, so their sub-ledgers follow. Answers the reversing entry's id.
+ */
+export async function reverseJournal(
+  ctx: WriteCtx,
+  input: ParsedInputOf<'books.reverseJournal'>,
+): Promise<string> {
+  const actor = requireActor(ctx);
+  const earlier = await ctx.tx
+    .selectFrom('journal_entries')
+    .select('id')
+    .where('id', '=', input.idempotencyKey)
+    .executeTakeFirst();
+  if (earlier) return earlier.id;
+  const entry = await ctx.tx
+    .selectFrom('journal_entries')
+    .selectAll()
+    .where('id', '=', input.entryId)
+    .executeTakeFirst();
+  if (!entry) throw new LmsError('NOT_FOUND', 'There is no such journal entry.', 'journal_not_found');
+  if (entry.kind !== 'manual')
+    throw new LmsError(
+      'CONFLICT',
+      'Only a manual journal entry is reversed here; correct a loan or till posting by reversing its transaction.',
+      'journal_not_reversible',
+    );
+  const reversed = await ctx.tx
+    .selectFrom('journal_entries')
+    .select('id')
+    .where('reverses_id', '=', entry.id)
+    .executeTakeFirst();
+  if (reversed)
+    throw new LmsError(
+      'CONFLICT',
+      'This journal entry has already been reversed.',
+      'journal_already_reversed',
+    );
+  const lines = await ctx.tx
+    .selectFrom('journal_lines')
+    .select(['account_code', 'debit_minor', 'credit_minor', 'loan_id', 'till_id'])
+    .where('entry_id', '=', entry.id)
+    .orderBy('line_no')
+    .execute();
+  const draft: EntryDraft = {
+    id: input.idempotencyKey,
+    branchId: entry.branch_id,
+    kind: 'reversal',
+    valueDate: await businessDate(ctx),
+    narration: `Reversal of “${entry.narration}” — ${input.reason}`,
+    sourceId: entry.source_id,
+    reversesId: entry.id,
+    createdBy: actor.userId,
+    createdAt: ctx.clock.now().toISOString(),
+    lines: lines.map((l) => ({
+      accountCode: l.account_code,
+      amountMinor: l.credit_minor - l.debit_minor,
+      loanId: l.loan_id,
+      tillId: l.till_id,
+    })),
+  };
+  await postEntry(ctx.tx, draft);
+  await ctx.emit({
+    type: 'journal.reversed',
+    entityType: 'journal_entry',
+    entityId: entry.id,
+    payload: { entry: draft },
+  });
+  await ctx.audit({
+    action: 'books.journalReversed',
+    entityType: 'journal_entry',
+    entityId: entry.id,
+    details: { reversalId: draft.id, reason: input.reason },
+  });
+  return draft.id;
 }
