@@ -179,6 +179,11 @@ export const exportableReports = z.discriminatedUnion('report', [
   z.object({ report: z.literal('incomeStatement'), params: incomeStatementParams }),
   z.object({ report: z.literal('accountStatement'), params: accountStatementParams }),
   z.object({ report: z.literal('cashBook'), params: cashBookParams }),
+  /** The books' provisioning for a month (the branch's own; books.provisioning on screen). */
+  z.object({
+    report: z.literal('provisioning'),
+    params: z.object({ period: period.optional(), language }).strict(),
+  }),
 ]);
 export type ExportableReport = z.infer<typeof exportableReports>;
 export type ReportName = ExportableReport['report'];

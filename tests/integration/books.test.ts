@@ -428,3 +428,25 @@ describe('referral rewards', () => {
     expect((await verifyBooks(b.ledger.db)).filter((x) => !x.isOk)).toEqual([]);
   });
 });
+
+describe('the provisioning report', () => {
+  it('exports the month’s buckets, what they require and the adjustment as CSV', async () => {
+    const b = await aBranchInOctober();
+    const { people } = b;
+    const loan = await b.approve(100_000);
+    await b.ok(
+      'loans.disburse',
+      { loanId: loan.id, channel: 'transfer', reference: 'EFT', idempotencyKey: key() },
+      people.teller.token,
+    );
+    const file = await b.ok(
+      'reports.export',
+      { report: 'provisioning', params: { period: '2026-10' }, format: 'csv' },
+      people.manager.token,
+    );
+    const csv = Buffer.from(file.base64, 'base64').toString('utf8');
+    expect(file.fileName).toMatch(/^provisioning-NBO-2026-10/);
+    expect(csv).toContain('Current,0–0,1 %,1,100000.00,1000.00');
+    expect(csv).toContain('Adjustment to post,1000.00');
+  });
+});

@@ -12,6 +12,7 @@ import { disbursementsCollections } from './collections';
 import { balanceSheetReport, incomeStatementReport, trialBalanceReport } from './ledger';
 import { accountStatementReport, cashBookReport } from './ledgerStatements';
 import { portfolioAtRisk } from './portfolio';
+import { provisioningReport } from './provisioning';
 import { reportFilters } from './scope';
 
 type Builder<N extends ReportName> = (
@@ -54,6 +55,10 @@ export const reportBuilders: { [N in ReportName]: Builder<N> } = {
       report: r.report,
       fileStem: `account-statement-${r.account.code}-${scopeName(r.scope)}-${r.from}-${r.to}`,
     };
+  },
+  provisioning: async (ctx, params) => {
+    const r = await provisioningReport(ctx, params);
+    return { report: r.report, fileStem: `provisioning-${scopeName(r.scope)}-${r.period}` };
   },
   cashBook: async (ctx, params) => {
     const r = await cashBookReport(ctx, params);

@@ -2,6 +2,7 @@
 // buckets, each bucket's outstanding principal and the provision its rate requires; what the loan-loss
 // provision holds now, and the adjustment the month's entry would post. A manager (accounting.manage) posts
 // it, once per month.
+import { ExportButtons } from '../../reports/ExportButtons';
 import { Badge, Button, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -80,6 +81,7 @@ export function ProvisioningScreen({ me }: { me: Me }) {
           </Button>
         ) : null}
       </Group>
+      <ExportButtons request={{ report: 'provisioning', params: { period } }} disabled={f === null} />
       <ErrorAlert message={figures.error ?? post.error} />
       {f === null ? (
         <Text c="dimmed">{t('common.loading')}</Text>
