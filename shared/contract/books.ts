@@ -3,6 +3,7 @@
 // the invariants check. The ledger's reports (trial balance, balance sheet, income statement, account
 // statement, cash book) are in ./reports, beside the portfolio reports, so they export the same way.
 import { z } from 'zod';
+import { Dec } from '../money';
 import { method } from './method';
 import { businessDate, instant, minor, optionalText, text, uuid } from './schemas';
 
@@ -126,7 +127,7 @@ export const provisionBucket = z.object({
   ratePercent: z
     .string()
     .regex(/^\d{1,3}(\.\d{1,4})?$/, 'must be a percentage such as "25" or "2.5"')
-    .refine((v) => Number.parseFloat(v) <= 100, 'must be at most 100'),
+    .refine((v) => new Dec(v).lte(100), 'must be at most 100'),
 });
 
 export const booksSettingsView = z.object({

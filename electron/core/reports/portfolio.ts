@@ -10,7 +10,7 @@
 // into thresholds and buckets, never loops over the loans.
 import Decimal from 'decimal.js';
 import { arrearsBucket } from '../../../shared/loan';
-import { Dec } from '../../../shared/money';
+import { Dec, formatMajor } from '../../../shared/money';
 import {
   arrearsBuckets,
   fieldError,
@@ -159,7 +159,7 @@ class Figures {
         days: parThresholds[i]!,
         loanCount: p.loans,
         atRiskPrincipalMinor: p.principal,
-        percent: percentOf(p.principal, this.principal),
+        percent: percentText(p.principal, this.principal),
       })),
       aging: this.aging.map((b, i) => ({
         bucket: arrearsBuckets[i]!,
@@ -172,13 +172,15 @@ class Figures {
 }
 
 /** part ÷ whole × 100, exact, rounded half-up to 2 decimals; "0.00" when there is nothing to divide. */
-export function percentOf(partMinor: number, wholeMinor: number): string {
+export function percentText(partMinor: number, wholeMinor: number): string {
   if (wholeMinor === 0) return '0.00';
-  return new Dec(partMinor)
-    .times(100)
+  // In hundredths of a percent, rounded once by decimal.js, then written with the money formatter.
+  const hundredths = new Dec(partMinor)
+    .times(10_000)
     .dividedBy(wholeMinor)
-    .toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
-    .toFixed(2);
+    .toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
+    .toNumber();
+  return formatMajor(hundredths, 2);
 }
 
 async function productNames(ctx: Ctx, ids: readonly string[]) {
@@ -265,7 +267,7 @@ function parReport(
           bucket: l.buckets[b.bucket],
           loans: b.loanCount,
           outstanding: b.outstandingPrincipalMinor,
-          share: percentOf(b.outstandingPrincipalMinor, t.outstandingPrincipalMinor),
+          share: percentText(b.outstandingPrincipalMinor, t.outstandingPrincipalMinor),
           overdue: b.overdueMinor,
         })),
         totals: {
