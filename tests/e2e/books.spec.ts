@@ -109,6 +109,15 @@ test('a manual journal entry is proposed by an accountant, approved by a manager
     await managerPage.screenshot({ path: screenshotPath('books-04-journal') });
   });
 
+  await test.step('a mistaken entry is corrected by a reversing entry, the original kept', async () => {
+    const journal = new JournalPage(managerPage);
+    await journal.reverse('Posted twice');
+    const reversal = journal.entry(`Reversal of “${narration}” — Posted twice`);
+    await expect(reversal).toContainText('Reversal');
+    await expect(reversal).toContainText('KES 1,500.00');
+    await expect(journal.entry(`${narration}`).first()).toBeVisible();
+  });
+
   await test.step('the books check out: every check passes', async () => {
     await books.openTab('Checks');
     const verify = new VerifyPage(managerPage);

@@ -243,6 +243,15 @@ export class JournalPage {
     }
     return out;
   }
+
+  /** Reverses an opened manual entry with a reason, through its dialog. */
+  async reverse(reason: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Reverse…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Reverse this journal entry' });
+    await dialog.getByLabel('Reason').fill(reason);
+    await dialog.getByRole('button', { name: 'Reverse…' }).click();
+    await expect(dialog).toBeHidden();
+  }
 }
 
 export class VerifyPage {

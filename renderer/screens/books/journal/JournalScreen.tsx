@@ -1,13 +1,25 @@
 // #/books/journal — the journal entries posted between two dates (this month by default), newest first,
 // filtered by kind and by an account they touch. A click (or Enter) on an entry opens its lines: account,
 // debit, credit, and the loan or till a line belongs to. Entries are immutable; a correction is a reversal.
-import { ActionIcon, Badge, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { journalKinds, type JournalEntryView } from '../../../../shared/contract';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import type { Me } from '../../../stores/session';
+import { hasPermission, type Me } from '../../../stores/session';
 import { useBranchFormat } from '../../customers/shared/format';
 import { onRowKeyDown } from '../../loans/shared/rowKeys';
 import { accountLabel } from '../accounts/accountTree';
@@ -15,6 +27,7 @@ import { BooksNav } from '../shared/BooksNav';
 import { monthRange } from '../shared/period';
 import { useQuery } from '../shared/useQuery';
 import { EntryLines } from './EntryLines';
+import { ReverseEntryDialog } from './ReverseEntryDialog';
 
 type Kind = (typeof journalKinds)[number];
 const limit = 200;
@@ -29,6 +42,8 @@ export function JournalScreen({ me }: { me: Me }) {
   const [kind, setKind] = useState<Kind | null>(null);
   const [accountCode, setAccountCode] = useState<string | null>(null);
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const [reversing, setReversing] = useState<JournalEntryView | null>(null);
+  const canReverse = hasPermission(me, 'accounting.manage');
   const accounts = useQuery('books.accounts', {});
   const isRangeValid = isDate(from) && isDate(to);
   const journal = useQuery(
@@ -168,6 +183,17 @@ export function JournalScreen({ me }: { me: Me }) {
                           <Table.Td />
                           <Table.Td colSpan={4}>
                             <EntryLines entry={entry} format={format} />
+                            {canReverse && entry.kind === 'manual' ? (
+                              <Button
+                                size="xs"
+                                variant="default"
+                                color="red"
+                                mt="xs"
+                                onClick={() => setReversing(entry)}
+                              >
+                                {t('books.journal.reverse')}
+                              </Button>
+                            ) : null}
                           </Table.Td>
                         </Table.Tr>
                       ) : null}
@@ -179,6 +205,17 @@ export function JournalScreen({ me }: { me: Me }) {
           </Table.ScrollContainer>
         </>
       )}
+      {reversing ? (
+        <ReverseEntryDialog
+          entry={reversing}
+          onClose={() => setReversing(null)}
+          onReversed={() => {
+            setReversing(null);
+            notifications.show({ color: 'teal', message: t('books.journal.reversed') });
+            void journal.reload();
+          }}
+        />
+      ) : null}
     </Stack>
   );
 }
