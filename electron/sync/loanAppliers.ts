@@ -15,13 +15,29 @@
 // command the fold refuses (two different decisions on one application, a second disbursement of one loan, a
 // withdrawal of a loan disbursed elsewhere) goes to the manager's exception queue with both versions; its money,
 // if any, stays on the loan as a transaction — never dropped.
+//
+// The people a loan names — the borrower and guarantors of `loan.applied`, the guarantor of `loan.guarantorAdded`
+// (`customersOf`, ./resolutions) — are the customers their ids mean on this ledger: a registration a manager
+// settled as the same person as another (a national ID registered at two branches offline) means the survivor.
+// So head office and its replicas hold a twin's loans under the survivor, while the branch that registered the
+// twin, which holds its own row, keeps them under it. The borrower is mapped once, when the application is
+// inserted; the fold never writes it back from the `loan.applied` payload (it is not one of its columns). A loan
+// naming a customer this ledger does not hold is held for a manager (`event_for_unknown_customer`), and its
+// later events are held for want of the loan (`event_for_unknown_loan`) and left out of the fold; settling the
+// customer applies the application and then those events, in central's order (./resolutions).
 import type { Kysely } from 'kysely';
-import type { Database, LoanProductsTable, LoanTransactionsTable } from '../../db/schema';
+import type {
+  Database,
+  LoanGuarantorsTable,
+  LoanProductsTable,
+  LoanTransactionsTable,
+} from '../../db/schema';
 import { applyLoanColumns, insertApplication, type ApplicationRows } from '../core/loans/applications';
 import { applyProduct } from '../core/loans/products';
 import { projectLoan } from '../core/loans/project';
 import { applyTillMovement, type TillMovementRow } from '../core/till/cash';
 import { raiseException, type Applier, type ApplyContext, type RemoteEvent } from './appliers';
+import { customerHere, customersOf } from './resolutions';
 
 const lifecycleTypes = [
   'loan.updated',
@@ -45,7 +61,10 @@ const allowedFrom: Record<LifecycleType, readonly string[]> = {
   'loan.restructured': ['active'],
 };
 
-/** The columns a lifecycle fold owns (the projection's columns belong to projectLoan). */
+/**
+ * The columns a lifecycle fold owns (the projection's columns belong to projectLoan). Never the borrower: it is
+ * the customer the application's id means here, mapped when the loan was inserted (see the header).
+ */
 const lifecycleColumns = [
   'status',
   'account_no',
@@ -113,6 +132,24 @@ async function heldEvents(
     .where('entity_id', '=', loanId)
     .where('type', 'in', types)
     .where('applied_at', 'is not', null)
+    // One that arrived before its loan was held, not applied; it counts once applied (./resolutions), so the
+    // fold at each held event applied in turn sees what a replica that received them in order saw.
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('sync_exceptions')
+            .select('sync_exceptions.id')
+            .whereRef('sync_exceptions.event_id', '=', 'received_events.id')
+            .where('sync_exceptions.kind', '=', 'event_for_unknown_loan')
+            .where((eb) =>
+              eb.or([
+                eb('sync_exceptions.effect', 'is', null),
+                eb(eb.fn('json_extract', ['sync_exceptions.effect', eb.val('$.type')]), '!=', 'eventApplied'),
+              ]),
+            ),
+        ),
+      ),
+    )
     .execute();
   const byId = new Map<string, HeldEvent>();
   for (const e of [...own, ...received])
@@ -213,6 +250,23 @@ async function knownLoan(ctx: ApplyContext, e: RemoteEvent): Promise<boolean> {
   return Boolean(loan);
 }
 
+/**
+ * The customers an event names (`customersOf`), as this ledger holds them (see the header), in the same order;
+ * null when one is not here, and the event is then held for a manager.
+ */
+async function customersHere(ctx: ApplyContext, e: RemoteEvent): Promise<string[] | null> {
+  const ids: string[] = [];
+  for (const id of customersOf(e)) {
+    const here = await customerHere(ctx.tx, id);
+    if (!here) {
+      await raiseException(ctx, e, 'event_for_unknown_customer', { customerId: id });
+      return null;
+    }
+    ids.push(here);
+  }
+  return ids;
+}
+
 /** A transaction row and its till movement: facts, kept whatever the loan's state. */
 async function keepTransaction(ctx: ApplyContext, e: RemoteEvent) {
   const p = e.payload as { transaction: LoanTransactionsTable; till: TillMovementRow | null };
@@ -247,15 +301,9 @@ export const loanAppliers: Record<string, Applier> = {
     rule: 'create',
     async apply(ctx, e) {
       const rows = e.payload as unknown as ApplicationRows;
-      const people = [rows.loan.customer_id, ...rows.guarantors.map((g) => g.customer_id)];
-      for (const id of people) {
-        const known = await ctx.tx
-          .selectFrom('customers')
-          .select('id')
-          .where('id', '=', id)
-          .executeTakeFirst();
-        if (!known) return raiseException(ctx, e, 'event_for_unknown_customer', { customerId: id });
-      }
+      const people = await customersHere(ctx, e);
+      if (!people) return;
+      const [borrower, ...guarantors] = people as [string, ...string[]];
       const product = await ctx.tx
         .selectFrom('loan_products')
         .select('id')
@@ -263,7 +311,11 @@ export const loanAppliers: Record<string, Applier> = {
         .executeTakeFirst();
       if (!product)
         return raiseException(ctx, e, 'event_for_unknown_product', { productId: rows.loan.product_id });
-      await insertApplication(ctx.tx, rows);
+      await insertApplication(ctx.tx, {
+        ...rows,
+        loan: { ...rows.loan, customer_id: borrower },
+        guarantors: rows.guarantors.map((g, i) => ({ ...g, customer_id: guarantors[i]! })),
+      });
     },
   },
   'loan.collateralAdded': {
@@ -281,9 +333,11 @@ export const loanAppliers: Record<string, Applier> = {
     rule: 'create',
     async apply(ctx, e) {
       if (!(await knownLoan(ctx, e))) return;
+      const guarantor = await customersHere(ctx, e);
+      if (!guarantor) return;
       await ctx.tx
         .insertInto('loan_guarantors')
-        .values(e.payload as never)
+        .values({ ...(e.payload as unknown as LoanGuarantorsTable), customer_id: guarantor[0]! })
         .onConflict((oc) => oc.doNothing())
         .execute();
     },

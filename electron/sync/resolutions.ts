@@ -20,11 +20,17 @@
 //     both must end with it applied. Head office thus sees the person's whole picture; the branch that registered
 //     the twin keeps serving its own record (it never holds the survivor), so a twin's later activity appears at
 //     head office under the survivor only.
+//     Loans too: an application naming the twin (as borrower or guarantor) held here is applied with the
+//     survivor in its place (./loanAppliers), and then the loan's own events held for want of it
+//     (`event_for_unknown_loan`: its decision, disbursement, repayments …), in central's order, each settled as
+//     applied — so the loan's balances are the branch's, to the minor unit.
 //   event_for_unknown_customer / edit_of_unknown_customer (an event held because its customer was not here):
 //       accept_remote — the held event is applied now, through its normal applier (to the customer, or the one its
 //                       id was merged into); refused while the customer is still unknown here;
 //       keep_local    — the event is set aside (it stays in the received log: nothing is lost);
 //       merged        — means nothing here and is refused.
+//   event_for_unknown_loan (an event held because its loan was not here): applied, and settled as applied, when
+//     the loan's application is applied through a resolution (above); settling it alone changes no data.
 //   username_clash (one username made on two devices of one branch, offline): both are people who must sign in,
 //     so the other device's account is kept under `name~DEVICE` (a name no one can type into users.create, so it
 //     never clashes again) — active with accept_remote, deactivated with keep_local (an administrator may
@@ -39,6 +45,7 @@ import type { Database, SyncExceptionsTable } from '../../db/schema';
 import type { ExceptionEffect, exceptionResolutions } from '../../shared/contract';
 import { endUserSessions } from '../core/auth/sessions';
 import type { Applier, ApplyContext, RemoteEvent } from './appliers';
+import { loanAppliers } from './loanAppliers';
 
 export type Resolution = (typeof exceptionResolutions)[number];
 
@@ -92,11 +99,22 @@ export async function heldEvent(tx: Kysely<Database>, eventId: string): Promise<
   };
 }
 
-/** The customers an event's applier needs on this ledger. */
+/**
+ * The customers an event's applier needs on this ledger: a loan application's borrower first, then its
+ * guarantors in order (the loans' applier maps them in that order: ./loanAppliers).
+ */
 export function customersOf(e: RemoteEvent): string[] {
   const p = e.payload as Record<string, unknown>;
   if (e.type === 'relationship.added') return [String(p.customer_id), String(p.related_customer_id)];
-  if (e.type === 'document.attached' || e.type === 'communication.logged') return [String(p.customer_id)];
+  if (e.type === 'document.attached' || e.type === 'communication.logged' || e.type === 'loan.guarantorAdded')
+    return [String(p.customer_id)];
+  if (e.type === 'loan.applied') {
+    const { loan, guarantors } = p as {
+      loan: { customer_id: string };
+      guarantors?: { customer_id: string }[];
+    };
+    return [loan.customer_id, ...(guarantors ?? []).map((g) => g.customer_id)];
+  }
   return e.entityType === 'customer' ? [e.entityId] : [];
 }
 
@@ -115,6 +133,36 @@ const effectType = (row: SyncExceptionsTable) =>
   row.effect ? (JSON.parse(row.effect) as ExceptionEffect).type : null;
 
 const heldKinds = ['event_for_unknown_customer', 'edit_of_unknown_customer'];
+
+/**
+ * The applier of a held event. The registry a caller passes is the customers' (./appliers cannot import the
+ * whole registry, which imports it); a loan's events are held for its customers too, so the loans' appliers
+ * are always at hand.
+ */
+const applierOf = (registry: Record<string, Applier>, type: string): Applier | undefined =>
+  registry[type] ?? loanAppliers[type];
+
+/** The effect of a held event applied here, naming the customer it was applied to. */
+async function appliedEffect(
+  ctx: ApplyContext,
+  e: RemoteEvent,
+  customerId: string | null,
+): Promise<ExceptionEffect> {
+  const customer = customerId
+    ? await ctx.tx
+        .selectFrom('customers')
+        .select('display_name')
+        .where('id', '=', customerId)
+        .executeTakeFirst()
+    : undefined;
+  return {
+    type: 'eventApplied',
+    eventId: e.id,
+    eventType: e.type,
+    customerId,
+    customerName: customer?.display_name ?? null,
+  };
+}
 
 async function settleRow(
   ctx: ApplyContext,
@@ -139,28 +187,71 @@ async function settleRow(
     .execute();
 }
 
-/** Re-applies a held event when every customer it names is here now; answers the effect, or null. */
+/**
+ * The events held here for want of the loan (they arrived before its application could apply), applied now that
+ * it is here, in central's order, each settled as applied by the resolution that brought the loan (see the
+ * header). One set aside meanwhile is applied too: its money is a fact, and applying wins.
+ */
+async function applyHeldForLoan(
+  ctx: ApplyContext,
+  p: ResolutionPayload,
+  loanId: string,
+  registry: Record<string, Applier>,
+) {
+  const loan = await ctx.tx
+    .selectFrom('loans')
+    .select('customer_id')
+    .where('id', '=', loanId)
+    .executeTakeFirst();
+  if (!loan) return; // the application is still held (for its product, say): they wait with it
+  const held = await ctx.tx
+    .selectFrom('sync_exceptions')
+    .innerJoin('received_events', 'received_events.id', 'sync_exceptions.event_id')
+    .selectAll('sync_exceptions')
+    .where('sync_exceptions.kind', '=', 'event_for_unknown_loan')
+    .where((eb) =>
+      eb.or([
+        eb('sync_exceptions.entity_id', '=', loanId),
+        eb(eb.fn('json_extract', ['sync_exceptions.local_version', eb.val('$.loanId')]), '=', loanId),
+      ]),
+    )
+    .orderBy('received_events.global_seq')
+    .orderBy('sync_exceptions.id')
+    .execute();
+  const effects = new Map<string, ExceptionEffect>();
+  for (const row of held) {
+    if (effectType(row) === 'eventApplied') continue;
+    let effect = effects.get(row.event_id);
+    if (!effect) {
+      const e = await heldEvent(ctx.tx, row.event_id);
+      const applier = e && applierOf(registry, e.type);
+      if (!e || !applier) continue;
+      await applier.apply(ctx, e);
+      effect = await appliedEffect(ctx, e, loan.customer_id);
+      effects.set(row.event_id, effect);
+    }
+    await settleRow(ctx, row, { ...p, resolution: 'accept_remote', note: '' }, effect);
+  }
+}
+
+/**
+ * Re-applies a held event when every customer it names is here now (and, for a loan's application, the events
+ * held for want of the loan); answers the effect, or null.
+ */
 async function replayHeld(
   ctx: ApplyContext,
+  p: ResolutionPayload,
   eventId: string,
   registry: Record<string, Applier>,
 ): Promise<ExceptionEffect | null> {
   const e = await heldEvent(ctx.tx, eventId);
-  const applier = e && registry[e.type];
+  const applier = e && applierOf(registry, e.type);
   if (!e || !applier) return null;
   const ids = await resolveCustomers(ctx.tx, customersOf(e));
   if (!ids) return null;
   await applier.apply(ctx, e);
-  const customer = ids[0]
-    ? await ctx.tx.selectFrom('customers').select('display_name').where('id', '=', ids[0]).executeTakeFirst()
-    : undefined;
-  return {
-    type: 'eventApplied',
-    eventId: e.id,
-    eventType: e.type,
-    customerId: ids[0] ?? null,
-    customerName: customer?.display_name ?? null,
-  };
+  if (e.type === 'loan.applied') await applyHeldForLoan(ctx, p, e.entityId, registry);
+  return appliedEffect(ctx, e, ids[0] ?? null);
 }
 
 /** The events held here for the twin, in central's order, applied to the survivor (see the header). */
@@ -189,7 +280,7 @@ async function applyHeldForTwin(
   for (const row of held) {
     const e = await heldEvent(ctx.tx, row.event_id);
     if (!e || !customersOf(e).includes(aliasId)) continue;
-    const effect = await replayHeld(ctx, row.event_id, registry);
+    const effect = await replayHeld(ctx, p, row.event_id, registry);
     // Applied as if accepted, by the manager who settled the twin, at that decision's time.
     if (effect) await settleRow(ctx, row, { ...p, resolution: 'accept_remote', note: '' }, effect);
   }
@@ -231,13 +322,14 @@ async function mergeCustomer(
 
 async function applyHeld(
   ctx: ApplyContext,
+  p: ResolutionPayload,
   own: SyncExceptionsTable[],
   eventId: string,
   registry: Record<string, Applier>,
 ): Promise<boolean> {
   if (own.length === 0) return false; // this ledger applied it when it arrived, or never received it
   if (own.some((r) => effectType(r) === 'eventApplied')) return true;
-  return (await replayHeld(ctx, eventId, registry)) !== null; // null: still unknown here, stays open
+  return (await replayHeld(ctx, p, eventId, registry)) !== null; // null: still unknown here, stays open
 }
 
 async function addUser(
@@ -313,7 +405,7 @@ export async function applyResolution(
     .execute();
   let isDone = true;
   if (effect.type === 'customerMerged') isDone = await mergeCustomer(ctx, p, effect, meta.eventId, registry);
-  else if (effect.type === 'eventApplied') isDone = await applyHeld(ctx, own, p.eventId, registry);
+  else if (effect.type === 'eventApplied') isDone = await applyHeld(ctx, p, own, p.eventId, registry);
   else if (effect.type === 'userAdded') isDone = await addUser(ctx, effect, p.eventId);
   if (!isDone) return false;
   // A held event applied after another device set it aside: applied wins (applying is idempotent, setting

@@ -6,7 +6,9 @@
 //                   (requested → open → closing → closed), so a late event never winds a till back.
 //   vault.moved   — a cash fact: inserted once by id; the vault's balance is the sum of its movements.
 //   reminder.queued — a batch of reminders with their communications; a reminder already queued here for the
-//                   same (loan, kind, due date) — by this device or another — is not queued twice.
+//                   same (loan, kind, due date) — by this device or another — is not queued twice. Its customer
+//                   is the one the id means here (a registration settled into another customer means the
+//                   survivor, as for the loan itself: ./loanAppliers).
 //   eod.completed — a branch's business date only moves forward (the later of the two wins); the loans of the
 //                   branch this replica holds are brought current as of it, as the run did on its device.
 import type { Kysely } from 'kysely';
@@ -28,6 +30,7 @@ import {
 } from '../core/till/cash';
 import { insertVaultMovement } from '../core/till/vault';
 import type { Applier, ApplyContext, RemoteEvent } from './appliers';
+import { customerHere } from './resolutions';
 
 const activeStatuses = new Set<TillsTable['status']>(['requested', 'open', 'closing']);
 
@@ -118,7 +121,7 @@ async function applyTillEvent(ctx: ApplyContext, e: RemoteEvent) {
 
 const tillApplier: Applier = { rule: 'fact', apply: applyTillEvent };
 
-async function exists(tx: Kysely<Database>, table: 'loans' | 'customers', id: string) {
+async function exists(tx: Kysely<Database>, table: 'loans' | 'communications', id: string) {
   return Boolean(await tx.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst());
 }
 
@@ -144,8 +147,8 @@ export const tillAppliers: Record<string, Applier> = {
       for (const r of p.reminders) {
         // A reminder about a loan or customer this replica does not hold has nothing to attach to; it is a
         // message queue entry, not a fact about money, and stays in received_events.
-        if (!(await exists(tx, 'loans', r.loan_id)) || !(await exists(tx, 'customers', r.customer_id)))
-          continue;
+        const customerId = await customerHere(tx, r.customer_id);
+        if (!(await exists(tx, 'loans', r.loan_id)) || !customerId) continue;
         const queued = await tx
           .selectFrom('reminders')
           .select('id')
@@ -154,13 +157,10 @@ export const tillAppliers: Record<string, Applier> = {
           .where('due_date', '=', r.due_date)
           .executeTakeFirst();
         if (queued) continue;
-        reminders.push(r);
+        reminders.push({ ...r, customer_id: customerId });
         const c = r.communication_id ? communicationOf.get(r.communication_id) : undefined;
-        if (
-          c &&
-          !(await tx.selectFrom('communications').select('id').where('id', '=', c.id).executeTakeFirst())
-        )
-          communications.push(c);
+        if (c && !(await exists(tx, 'communications', c.id)))
+          communications.push({ ...c, customer_id: (await customerHere(tx, c.customer_id)) ?? customerId });
       }
       await insertReminders(tx, reminders, communications);
     },

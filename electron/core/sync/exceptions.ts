@@ -19,7 +19,7 @@ import {
 import type { CustomersTable, SyncExceptionsTable } from '../../../db/schema';
 import { requireActor, type Ctx, type WriteCtx } from '../context';
 import { updateCustomer } from '../customers/update';
-import { appliers } from '../../sync/appliers';
+import { appliers } from '../../sync/registry';
 import {
   applyResolution,
   customersOf,
