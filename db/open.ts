@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { fallbackCheckpointPages, startCheckpointer, type Checkpointer } from './checkpointer';
 import { migrate } from './migrator';
 import type { Database } from './schema';
 
@@ -55,8 +56,17 @@ export function withStatementCache(sqlite: BetterSqlite3.Database, max = 1_000):
   });
 }
 
+export interface LedgerOptions {
+  /**
+   * Checkpoint the WAL on a worker thread instead of in the commit that crosses 1,000 pages (./checkpointer):
+   * what the app's ledger does (electron/host/openCore.ts). Off by default, so a test's throwaway ledger starts
+   * no thread; ignored for an in-memory ledger.
+   */
+  backgroundCheckpoints?: boolean;
+}
+
 /** Opens (creating if needed) and migrates the ledger at `path`. Throws LedgerTooNewError for a newer ledger. */
-export function openLedger(path: string): Ledger {
+export function openLedger(path: string, options: LedgerOptions = {}): Ledger {
   const sqlite = openSqlite(path);
   try {
     migrate(sqlite);
@@ -71,12 +81,18 @@ export function openLedger(path: string): Ledger {
     reader.pragma('busy_timeout = 5000');
     readDb = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(reader) }) });
   }
+  let checkpointer: Checkpointer | null = null;
+  if (options.backgroundCheckpoints && path !== ':memory:') {
+    sqlite.pragma(`wal_autocheckpoint = ${fallbackCheckpointPages}`);
+    checkpointer = startCheckpointer(path);
+  }
   return {
     path,
     sqlite,
     db,
     readDb,
     async close() {
+      await checkpointer?.stop();
       if (readDb !== db) await readDb.destroy();
       await db.destroy();
     },

@@ -37,3 +37,26 @@ export async function rawInsert<T extends keyof Database>(
   }
   await rawRun(db, text, Object.values(row));
 }
+
+/**
+ * Inserts many rows of one shape (the first row's columns), `perStatement` rows to a statement: a file of
+ * 10,000 repayments is 100 bound statements instead of 10,000 (each round trip through the query executor
+ * costs more than SQLite takes to insert a row).
+ */
+export async function rawInsertMany<T extends keyof Database>(
+  db: Kysely<Database>,
+  table: T,
+  rows: readonly { [K in keyof Database[T]]?: unknown }[],
+  perStatement = 100,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]!) as (keyof (typeof rows)[number])[];
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  for (let from = 0; from < rows.length; from += perStatement) {
+    const part = rows.slice(from, from + perStatement);
+    const params: unknown[] = [];
+    for (const row of part) for (const c of columns) params.push(row[c] ?? null);
+    const text = `INSERT INTO ${String(table)} (${columns.join(', ')}) VALUES ${Array.from(part, () => tuple).join(', ')}`;
+    await rawRun(db, text, params);
+  }
+}

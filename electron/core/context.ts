@@ -2,7 +2,7 @@
 // Use cases are plain functions over it; nothing here knows about Electron, HTTP or React.
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from './ids';
 import type { Database, SessionStage } from '../../db/schema';
 import type { Permission, Role } from '../../shared/permissions';
 import type { SyncPort } from './sync/port';

@@ -32,7 +32,7 @@ export function openCore(
   dbPath: string,
   options: { hashing?: PasswordHashing; secrets?: SecretStore } = {},
 ): OpenCore {
-  const ledger = openLedger(dbPath);
+  const ledger = openLedger(dbPath, { backgroundCheckpoints: true });
   const log = (message: string, error?: unknown) => console.error(`[core] ${message}`, error ?? '');
   const sync = options.secrets
     ? startSyncWorker({ db: ledger.db, secrets: options.secrets, newId: randomIds.uuid, log })

@@ -75,7 +75,8 @@ interface Bench {
 
 export async function aBenchBranch(path: string): Promise<Bench> {
   const clock = new BenchClock();
-  const ledger = openLedger(path);
+  // As the app opens it (electron/host/openCore.ts): WAL checkpoints on a worker thread.
+  const ledger = openLedger(path, { backgroundCheckpoints: true });
   const core = createCore({
     db: ledger.db,
     clock,
@@ -278,12 +279,15 @@ export async function loansBenchmarks(): Promise<BenchResult[]> {
       { iterations: 1, warmup: 0 },
     );
     const perSecond = 10_000 / (imported.p50Ms / 1000);
+    // The floor: the same number of bare entries (an entry, two lines, two balances) in raw SQL, 1,000 to a
+    // durable transaction, in this run. Where the floor itself is under 20,000/s, the disk sets the limit.
+    const floorPerSecond = 10_000 / ((rawBatch.p50Ms * 10) / 1000);
     results.push({
       ...compare(
         imported,
         { ...rawBatch, p50Ms: rawBatch.p50Ms * 10 },
         {
-          text: `> 20,000 repayments/s (measured ${Math.round(perSecond)}/s)`,
+          text: `> 20,000 repayments/s (measured ${Math.round(perSecond)}/s; the raw floor in this run ${Math.round(floorPerSecond)}/s)`,
           isMet: () => perSecond > 20_000,
         },
       ),

@@ -1,7 +1,7 @@
 // The local ledger on real SQLite files: migrations from empty, durability settings, a restart keeps
 // everything, a newer ledger is refused, and `lms verify` catches an audit row edited behind the app's back.
 import BetterSqlite3 from 'better-sqlite3';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -27,6 +27,29 @@ function captureIo(env: NodeJS.ProcessEnv = {}, stdin = '') {
 }
 
 describe('the ledger file', () => {
+  it('checkpoints the WAL on a worker thread, not in the commit that crosses 1,000 pages', async () => {
+    const path = join(tempDir(), 'ledger.sqlite');
+    const ledger = openLedger(path, { backgroundCheckpoints: true });
+    ledger.sqlite.exec('CREATE TABLE scratch (n INTEGER PRIMARY KEY, body BLOB NOT NULL)');
+    ledger.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const before = statSync(path).size;
+    // 1,200 pages in one commit: SQLite's default would checkpoint them into the file inside the commit.
+    const insert = ledger.sqlite.prepare('INSERT INTO scratch (body) VALUES (?)');
+    ledger.sqlite.transaction(() => {
+      for (let n = 0; n < 1_200; n++) insert.run(Buffer.alloc(4_000, n % 256));
+    })();
+    expect(statSync(path).size).toBe(before);
+    // The worker copies them in within a few of its 200 ms rounds, with nothing asked of this thread.
+    await expect
+      .poll(() => statSync(path).size, { timeout: 5_000, interval: 50 })
+      .toBeGreaterThan(before + 4_000_000);
+    await ledger.close();
+    // A closed ledger's file opens clean elsewhere, with its rows.
+    const reopened = new BetterSqlite3(path, { readonly: true });
+    expect(reopened.prepare('SELECT count(*) AS n FROM scratch').get()).toEqual({ n: 1_200 });
+    reopened.close();
+  });
+
   it('migrates an empty file to the latest schema, in WAL with synchronous=FULL and foreign keys on', async () => {
     const path = join(tempDir(), 'ledger.sqlite');
     const ledger = openLedger(path);

@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database, JournalKind } from '../../../db/schema';
+import { rawInsertMany } from '../../../db/raw';
 import { addDays } from '../../../shared/dates';
 
 export interface JournalLine {
@@ -112,8 +113,6 @@ export function entryHash(entry: {
 
 const insertEntrySql = `INSERT INTO journal_entries (id, branch_id, kind, value_date, posting_date, period, source_id, loan_id,
   narration, reverses_id, created_by, approved_by, created_at, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
-const insertLineSql = `INSERT INTO journal_lines (entry_id, line_no, account_code, debit_minor, credit_minor, branch_id,
-  period, posting_date, loan_id, till_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 const addBalanceSql = `INSERT INTO gl_balances (branch_id, account_code, period, debit_minor, credit_minor) VALUES (?, ?, ?, ?, ?)
   ON CONFLICT (branch_id, account_code, period) DO UPDATE SET debit_minor = debit_minor + excluded.debit_minor,
   credit_minor = credit_minor + excluded.credit_minor`;
@@ -172,21 +171,23 @@ export async function postEntry(tx: Kysely<Database>, draft: EntryDraft): Promis
     ]),
   );
   const totals = new Map<string, { debit: number; credit: number }>();
-  for (const [i, r] of rows.entries()) {
-    await tx.executeQuery(
-      CompiledQuery.raw(insertLineSql, [
-        entry.id,
-        i + 1,
-        r.account_code,
-        r.debit_minor,
-        r.credit_minor,
-        draft.branchId,
-        period,
-        postingDate,
-        r.loan_id,
-        r.till_id,
-      ]),
-    );
+  await rawInsertMany(
+    tx,
+    'journal_lines',
+    rows.map((r, i) => ({
+      entry_id: entry.id,
+      line_no: i + 1,
+      account_code: r.account_code,
+      debit_minor: r.debit_minor,
+      credit_minor: r.credit_minor,
+      branch_id: draft.branchId,
+      period,
+      posting_date: postingDate,
+      loan_id: r.loan_id,
+      till_id: r.till_id,
+    })),
+  );
+  for (const r of rows) {
     const t = totals.get(r.account_code) ?? { debit: 0, credit: 0 };
     t.debit += r.debit_minor;
     t.credit += r.credit_minor;

@@ -11,7 +11,7 @@
 // A reversal corrects the loan, not the till: when a cash repayment was posted to the wrong loan the cash is
 // still in the drawer and is posted again to the right one; real cash going back out is a till cash-out.
 import { LoanBookBatch } from '../books/loanBooks';
-import { rawFirst, rawInsert } from '../../../db/raw';
+import { rawFirst, rawInsert, rawInsertMany } from '../../../db/raw';
 import {
   fieldError,
   LmsError,
@@ -628,7 +628,7 @@ export async function importRepayments(
     createdBy: actor.userId,
   });
   const rows = accepted.map((a) => a.row);
-  for (const row of rows) await rawInsert(ctx.tx, 'loan_transactions', row);
+  await rawInsertMany(ctx.tx, 'loan_transactions', rows);
   const batchId = ctx.ids.uuid();
   for (const part of chunks(rows))
     await ctx.emit({

@@ -8,7 +8,7 @@
 import { earnReferralRewards } from '../books/referrals';
 import { rawAll } from '../../../db/raw';
 import { CompiledQuery, type Kysely } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../ids';
 import type { Database, LoansTable } from '../../../db/schema';
 import { lastMonthEnd, LoanBookBatch, loanBooking, resolveLines, type BookedLoan } from '../books/loanBooks';
 import { postEntry } from '../books/journal';
@@ -235,8 +235,34 @@ export const projectionColumns = [
 ] as const;
 // One fixed statement text: prepared once (the ledger's statement cache), bound per loan. Building the same
 // UPDATE with the query builder for each of 100,000 loans costs more than executing it.
-const updateProjection = `UPDATE loans SET ${projectionColumns.map((c) => `${c} = ?`).join(', ')}, gl_positions = ? WHERE id = ?`;
-const updateProjectionTouched = updateProjection.replace(' WHERE id', ', updated_at = ? WHERE id');
+// A column named in SET rewrites every index holding it, changed or not, and four of the loans' indexes hold the
+// status: a posting that leaves the status as it was (nearly all of them) does not name it.
+const updateSql = (columns: readonly string[]) =>
+  `UPDATE loans SET ${columns.map((c) => `${c} = ?`).join(', ')}, gl_positions = ? WHERE id = ?`;
+const keptStatusColumns = projectionColumns.filter((c) => c !== 'status');
+const updateProjection = {
+  changed: updateSql(projectionColumns),
+  kept: updateSql(keptStatusColumns),
+};
+const touched = (text: string) => text.replace(' WHERE id', ', updated_at = ? WHERE id');
+const updateProjectionTouched = {
+  changed: touched(updateProjection.changed),
+  kept: touched(updateProjection.kept),
+};
+
+/** The UPDATE writing projection `p` (and the books' positions) to `loan`'s row. */
+function projectionUpdate(
+  loan: ProjectedLoan,
+  p: ReturnType<typeof projectionOf>,
+  positions: string | null,
+  updatedAt?: string,
+): CompiledQuery {
+  const status = p.status === loan.status ? 'kept' : 'changed';
+  const values = (status === 'kept' ? keptStatusColumns : projectionColumns).map((c) => p[c] ?? null);
+  return updatedAt
+    ? CompiledQuery.raw(updateProjectionTouched[status], [...values, positions, updatedAt, loan.id])
+    : CompiledQuery.raw(updateProjection[status], [...values, positions, loan.id]);
+}
 
 /**
  * Writes a replayed state's columns to the loan row and books the loan's change as one journal entry (nothing
@@ -285,12 +311,7 @@ export async function writeProjection(
       lines: await resolveLines(tx, loan, lines),
     });
   }
-  const values = projectionColumns.map((c) => p[c] ?? null);
-  await tx.executeQuery(
-    booking.updatedAt
-      ? CompiledQuery.raw(updateProjectionTouched, [...values, positions, booking.updatedAt, loan.id])
-      : CompiledQuery.raw(updateProjection, [...values, positions, loan.id]),
-  );
+  await tx.executeQuery(projectionUpdate(loan, p, positions, booking.updatedAt));
 }
 
 const activeLoansSql = `SELECT id, product_id, as_of, days_past_due, overdue_total_minor, next_due_date FROM loans
@@ -404,13 +425,7 @@ export async function projectLoans(
       const state = stateOf(loan, history, date);
       const positions = await batch.add(loan, history, state, await batch.policyOf(loan.product_id));
       const p = projectionOf(loan, state);
-      await tx.executeQuery(
-        CompiledQuery.raw(updateProjection, [
-          ...projectionColumns.map((c) => p[c] ?? null),
-          positions,
-          loan.id,
-        ]),
-      );
+      await tx.executeQuery(projectionUpdate(loan, p, positions));
     }
     done += ids.length;
     onProgress?.(done, loanIds.length);
