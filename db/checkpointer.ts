@@ -62,9 +62,13 @@ export function startCheckpointer(
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return {
     async stop() {
+      // Waited for: while it is unref'd a process with nothing else to do would exit before it has closed.
+      worker.ref();
       worker.postMessage('close');
-      const timeout = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), 5_000).unref());
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), 5_000)));
       if ((await Promise.race([exited, timeout])) === 'late') await worker.terminate();
+      clearTimeout(timer);
     },
   };
 }

@@ -1,9 +1,11 @@
 // The local ledger on real SQLite files: migrations from empty, durability settings, a restart keeps
 // everything, a newer ledger is refused, and `lms verify` catches an audit row edited behind the app's back.
 import BetterSqlite3 from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { latestVersion } from '../../db/migrations';
 import { LedgerTooNewError, checkSchema, migrate } from '../../db/migrator';
@@ -48,6 +50,21 @@ describe('the ledger file', () => {
     const reopened = new BetterSqlite3(path, { readonly: true });
     expect(reopened.prepare('SELECT count(*) AS n FROM scratch').get()).toEqual({ n: 1_200 });
     reopened.close();
+  });
+
+  it('lets a process that opened and closed it exit on its own (the CLI), its worker stopped', () => {
+    const path = join(tempDir(), 'ledger.sqlite');
+    const open = pathToFileURL(join(import.meta.dirname, '../../db/open.ts')).href;
+    const script = `const { openLedger } = await import(${JSON.stringify(open)});
+      const ledger = openLedger(${JSON.stringify(path)}, { backgroundCheckpoints: true });
+      await ledger.close();
+      console.log('closed');`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.stdout.trim()).toBe('closed');
+    expect(run.status).toBe(0);
   });
 
   it('migrates an empty file to the latest schema, in WAL with synchronous=FULL and foreign keys on', async () => {
